@@ -1,0 +1,3 @@
+import type { Caller } from '../../shared/organisations/api-key.js';
+
+export type AppEnv = { Variables: { caller: Caller } };

@@ -1,0 +1,48 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { z } from 'zod/mini';
+import { DomainError, type FieldIssue, validationFailed } from '../../shared/errors.js';
+import { issuesOf } from '../../shared/validation.js';
+
+export function errorBody(code: string, message: string, details: FieldIssue[] = []) {
+  return { error: { code, message, details } };
+}
+
+export function errorResponse(c: Context, error: DomainError) {
+  return c.json(errorBody(error.code, error.message, error.details), error.status as ContentfulStatusCode);
+}
+
+const isJson = (c: Context) => /^application\/(.+\+)?json\b/i.test(c.req.header('content-type') ?? '');
+
+export function unsupportedMediaType(expected: string) {
+  return new DomainError('unsupported_media_type', 415, `Send ${expected}`);
+}
+
+/** The request's JSON body, or a 400/415 that says what is wrong with it. */
+export async function readJson(c: Context): Promise<unknown> {
+  if (!isJson(c)) throw unsupportedMediaType('application/json');
+  const text = await c.req.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw validationFailed('The body is not valid JSON', [{ path: '(body)', message: 'Malformed JSON' }]);
+  }
+}
+
+/** Parses with zod; on failure a 400 listing each field and zod's message. */
+export function parseWith<S extends z.ZodMiniType>(
+  schema: S,
+  value: unknown,
+  message = 'The request is not valid',
+): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw validationFailed(message, issuesOf(parsed.error));
+  return parsed.data as z.infer<S>;
+}
+
+export async function readBody<S extends z.ZodMiniType>(c: Context, schema: S): Promise<z.infer<S>> {
+  return parseWith(schema, await readJson(c));
+}
+
+/** The client's address: API Gateway's sourceIp under Lambda, the socket's peer under Node. */
+export type ClientAddress = (c: Context) => string;

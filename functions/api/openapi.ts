@@ -1,0 +1,225 @@
+import { z } from 'zod/mini';
+import { CreateKeySchema } from '../../shared/organisations/api-key.js';
+import {
+  CreateOrganisationSchema,
+  UpdateOrganisationSchema,
+} from '../../shared/organisations/organisation.js';
+import { ImportRespondentsSchema } from '../../shared/respondents/respondent.js';
+
+/**
+ * The OpenAPI document, generated from the same zod schemas the routes validate with (zod's own JSON Schema
+ * output), so the contract cannot drift from the code. Later issues add their operations to OPERATIONS.
+ */
+export interface Operation {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  path: string;
+  summary: string;
+  /** Who may call it; 'public' needs no key. */
+  access: 'public' | 'admin' | 'admin, analyst' | 'operator or public';
+  body?: { schema: z.ZodMiniType; example?: unknown; contentTypes?: string[] };
+  query?: Record<string, string>;
+  responses: Record<number, string>;
+}
+
+const errors = { 400: 'validation_failed', 401: 'unauthorised', 403: 'forbidden', 404: 'not_found' };
+
+export const OPERATIONS: Operation[] = [
+  {
+    method: 'post',
+    path: '/v1/organisations',
+    summary: 'Enrol an organisation; the admin key is shown once',
+    access: 'operator or public',
+    body: {
+      schema: CreateOrganisationSchema,
+      example: {
+        name: 'Exempelkommunen',
+        contactEmail: 'admin@example.org',
+        language: 'sv',
+        customerTerm: 'medborgare',
+      },
+    },
+    responses: {
+      201: '{ organisation, adminKey }',
+      400: errors[400],
+      413: 'payload_too_large',
+      415: 'unsupported_media_type',
+      429: 'rate_limited',
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/organisations/{orgId}',
+    summary: 'The organisation',
+    access: 'admin, analyst',
+    responses: { 200: '{ organisation }', ...errors },
+  },
+  {
+    method: 'patch',
+    path: '/v1/organisations/{orgId}',
+    summary: 'Change settings (from the next round on)',
+    access: 'admin',
+    body: { schema: UpdateOrganisationSchema, example: { customerTerm: 'patient', reminderDays: [4] } },
+    responses: { 200: '{ organisation }', ...errors },
+  },
+  {
+    method: 'post',
+    path: '/v1/organisations/{orgId}/verification',
+    summary: 'Send the verification e-mail again',
+    access: 'admin',
+    responses: { 202: '{ sent }', ...errors },
+  },
+  {
+    method: 'post',
+    path: '/v1/organisations/{orgId}/keys',
+    summary: 'Create an admin or analyst key; shown once',
+    access: 'admin',
+    body: { schema: CreateKeySchema, example: { role: 'analyst' } },
+    responses: { 201: '{ id, role, key }', ...errors },
+  },
+  {
+    method: 'get',
+    path: '/v1/organisations/{orgId}/keys',
+    summary: 'List keys (never the keys themselves)',
+    access: 'admin',
+    responses: { 200: '{ keys }', ...errors },
+  },
+  {
+    method: 'delete',
+    path: '/v1/organisations/{orgId}/keys/{keyId}',
+    summary: 'Revoke a key',
+    access: 'admin',
+    responses: { 204: 'revoked', ...errors },
+  },
+  {
+    method: 'put',
+    path: '/v1/organisations/{orgId}/respondents',
+    summary: 'Import up to 1,000 respondents, idempotent by e-mail',
+    access: 'admin',
+    body: {
+      schema: ImportRespondentsSchema,
+      contentTypes: ['application/json', 'text/csv'],
+      example: { respondents: [{ email: 'anna@example.org', department: 'Vård' }] },
+    },
+    responses: {
+      200: '{ created, updated, unchanged }',
+      ...errors,
+      413: 'payload_too_large',
+      415: 'unsupported_media_type',
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/organisations/{orgId}/respondents',
+    summary: 'List respondents, paginated',
+    access: 'admin',
+    query: { cursor: 'from nextCursor', limit: '1–500, default 100' },
+    responses: { 200: '{ respondents, nextCursor? }', ...errors },
+  },
+  {
+    method: 'delete',
+    path: '/v1/organisations/{orgId}/respondents/{email}',
+    summary: 'Erase a respondent (anonymous answers stay)',
+    access: 'admin',
+    responses: { 204: 'erased', ...errors },
+  },
+];
+
+const ErrorSchema = {
+  type: 'object',
+  properties: {
+    error: {
+      type: 'object',
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string' },
+        details: {
+          type: 'array',
+          items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
+        },
+      },
+      required: ['code', 'message', 'details'],
+    },
+  },
+};
+
+function jsonSchema(schema: z.ZodMiniType) {
+  const { $schema: _draft, ...rest } = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
+  return rest;
+}
+
+export function buildOpenApi(operations: Operation[], serverUrl: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of operations) {
+    const parameters = [
+      ...[...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+        name: m[1],
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      })),
+      ...Object.entries(op.query ?? {}).map(([name, description]) => ({
+        name,
+        in: 'query',
+        required: false,
+        description,
+        schema: { type: 'string' },
+      })),
+    ];
+    paths[op.path] ??= {};
+    (paths[op.path] as Record<string, unknown>)[op.method] = {
+      summary: op.summary,
+      description: `Access: ${op.access}.`,
+      ...(op.access === 'admin' || op.access === 'admin, analyst' ? { security: [{ bearer: [] }] } : {}),
+      ...(parameters.length ? { parameters } : {}),
+      ...(op.body
+        ? {
+            requestBody: {
+              required: true,
+              content: Object.fromEntries(
+                (op.body.contentTypes ?? ['application/json']).map((type) => [
+                  type,
+                  type === 'text/csv'
+                    ? {
+                        schema: { type: 'string' },
+                        example: 'email,department,role,site\nanna@example.org,Vård,,',
+                      }
+                    : {
+                        schema: jsonSchema(op.body?.schema as z.ZodMiniType),
+                        ...(op.body?.example ? { example: op.body.example } : {}),
+                      },
+                ]),
+              ),
+            },
+          }
+        : {}),
+      responses: Object.fromEntries(
+        Object.entries(op.responses).map(([status, description]) => [
+          status,
+          {
+            description,
+            ...(Number(status) >= 400
+              ? { content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }
+              : {}),
+          },
+        ]),
+      ),
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Kundpuls API',
+      version: '1.0.0',
+      description: 'Pulse of customer focus inside organisations.',
+    },
+    servers: [{ url: serverUrl }],
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: { Error: ErrorSchema },
+    },
+    paths,
+  };
+}

@@ -1,0 +1,53 @@
+import { Hono } from 'hono';
+import type { Deps } from '../../../shared/deps.js';
+import { DomainError, notFound } from '../../../shared/errors.js';
+import { createOrganisation, sendVerification } from '../../../shared/organisations/create-organisation.js';
+import {
+  CreateOrganisationSchema,
+  publicOrganisation,
+  UpdateOrganisationSchema,
+} from '../../../shared/organisations/organisation.js';
+import { updateOrganisation } from '../../../shared/organisations/update-organisation.js';
+import { ADMIN, READERS, requireKey } from '../auth.js';
+import type { AppEnv } from '../env.js';
+import { type ClientAddress, readBody } from '../http.js';
+
+/** Enrolment and settings. Enrolment is open unless ENROLMENT_KEY is set (docs/decisions.md). */
+export function organisationRoutes(deps: Deps, clientAddress: ClientAddress) {
+  return new Hono<AppEnv>()
+    .post('/', async (c) => {
+      const operatorKey = deps.config.enrolmentKey;
+      if (operatorKey && c.req.header('authorization') !== `Bearer ${operatorKey}`)
+        throw new DomainError('unauthorised', 401, 'Enrolment needs the operator key on this deployment');
+      if (!deps.limits.enrolment.attempt(clientAddress(c))) {
+        deps.logger.warn('enrolment rate limited', { route: 'enrol' });
+        throw new DomainError('rate_limited', 429, 'Too many enrolments from this address; try again later');
+      }
+      const input = await readBody(c, CreateOrganisationSchema);
+      const { adminKeyId: _id, ...created } = await createOrganisation(deps, input);
+      return c.json(created, 201);
+    })
+    .get('/:orgId', requireKey(deps, READERS), async (c) => {
+      const org = await deps.organisations.get(c.req.param('orgId'));
+      if (!org) throw notFound('Organisation');
+      return c.json({ organisation: publicOrganisation(org) });
+    })
+    .patch('/:orgId', requireKey(deps, ADMIN), async (c) => {
+      const input = await readBody(c, UpdateOrganisationSchema);
+      const org = await updateOrganisation(deps, c.req.param('orgId'), input);
+      return c.json({ organisation: publicOrganisation(org) });
+    })
+    .post('/:orgId/verification', requireKey(deps, ADMIN), async (c) => {
+      const org = await deps.organisations.get(c.req.param('orgId'));
+      if (!org) throw notFound('Organisation');
+      if (org.verified) return c.json({ verified: true, sent: false });
+      const sent = await sendVerification(deps, org);
+      if (!sent)
+        throw new DomainError(
+          'service_unavailable',
+          503,
+          'The mail service did not take the message; try again',
+        );
+      return c.json({ verified: false, sent: true }, 202);
+    });
+}

@@ -1,0 +1,49 @@
+import { Hono } from 'hono';
+import type { Deps } from '../../../shared/deps.js';
+import { findVerification, verifyOrganisation } from '../../../shared/organisations/verify-organisation.js';
+import type { AppEnv } from '../env.js';
+import { Layout, Message } from '../pages/layout.js';
+
+const COPY = {
+  sv: {
+    title: 'Bekräfta organisationen',
+    text: (name: string) =>
+      `Bekräfta att ${name} ska använda Kundpuls. Först därefter kan pulsmätningar skickas.`,
+    button: 'Bekräfta',
+    done: 'Organisationen är bekräftad',
+    doneText: 'Tack! Pulsmätningarna kan nu börja enligt schemat.',
+  },
+  en: {
+    title: 'Confirm the organisation',
+    text: (name: string) => `Confirm that ${name} will use Kundpuls. Pulses can be sent only after that.`,
+    button: 'Confirm',
+    done: 'The organisation is confirmed',
+    doneText: 'Thank you! Pulses can now start on schedule.',
+  },
+} as const;
+
+/** The link in the verification e-mail: GET only shows a button, because mail scanners follow links. */
+export function verificationRoutes(deps: Deps) {
+  return new Hono<AppEnv>()
+    .get('/:token', async (c) => {
+      const org = await findVerification(deps, c.req.param('token'));
+      const copy = COPY[org.language];
+      if (org.verified)
+        return c.html(<Message language={org.language} title={copy.done} text={copy.doneText} />);
+      return c.html(
+        <Layout language={org.language} title={copy.title}>
+          <h1>{copy.title}</h1>
+          <p class="lead">{copy.text(org.name)}</p>
+          <form method="post">
+            <button type="submit">{copy.button}</button>
+          </form>
+        </Layout>,
+      );
+    })
+    .post('/:token', async (c) => {
+      const org = await verifyOrganisation(deps, c.req.param('token'));
+      deps.logger.info('organisation verified', { orgId: org.id });
+      const copy = COPY[org.language];
+      return c.html(<Message language={org.language} title={copy.done} text={copy.doneText} />);
+    });
+}

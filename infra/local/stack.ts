@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { createApp } from '../../functions/api/app.js';
+import { type Config, loadConfig } from '../../shared/config.js';
+import { createDeps, type Deps } from '../../shared/deps.js';
+import { ensureTable, startDynalite, startSes } from './embedded.js';
+
+export interface LocalStackOptions {
+  port: number;
+  dynamoPort: number;
+  sesPort: number;
+  /** Where dynalite keeps its data and the pepper lives; undefined keeps everything in memory (tests). */
+  dataDir?: string;
+  publicUrl?: string;
+  /** Extra environment, e.g. ENROLMENT_KEY or LOG_LEVEL. */
+  env?: Record<string, string>;
+  /** Replace parts of the composition (a clock in tests). */
+  overrides?: Partial<Deps>;
+}
+
+export interface LocalStack {
+  apiUrl: string;
+  dynamoEndpoint: string;
+  sesUrl: string;
+  config: Config;
+  deps: Deps;
+  close(): Promise<void>;
+}
+
+/** The pepper for local hashes: made once per data directory, so links keep working across restarts. */
+function localPepper(dataDir: string | undefined): string {
+  if (!dataDir) return randomBytes(32).toString('base64url');
+  const file = join(dataDir, 'pepper');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+/** The whole service on loopback: dynalite, aws-ses-v2-local and the API, wired as on AWS but for endpoints. */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const dynamo = await startDynalite(
+    options.dynamoPort,
+    options.dataDir ? join(options.dataDir, 'dynamodb') : undefined,
+  );
+  const ses = await startSes(options.sesPort);
+  const dynamoEndpoint = `http://127.0.0.1:${dynamo.port}`;
+  const tableName = 'kundpuls';
+  await ensureTable(dynamoEndpoint, tableName);
+
+  let apiPort = options.port;
+  const env = {
+    TABLE_NAME: tableName,
+    AWS_REGION: 'eu-north-1',
+    DYNAMODB_ENDPOINT: dynamoEndpoint,
+    SES_ENDPOINT: `http://127.0.0.1:${ses.port}`,
+    MAIL_FROM: 'Kundpuls <pulse@kundpuls.local>',
+    TOKEN_PEPPER: localPepper(options.dataDir),
+    PUBLIC_URL: options.publicUrl ?? 'http://localhost:0',
+    ...options.env,
+  };
+  // The public URL needs the API's port, which is known only after listening when the port is 0 (tests).
+  const server = serve({
+    fetch: (request, bindings) => app.fetch(request, bindings),
+    port: apiPort,
+    hostname: '127.0.0.1',
+  });
+  await new Promise<void>((resolve) =>
+    server.listening ? resolve() : server.once('listening', () => resolve()),
+  );
+  apiPort = (server.address() as AddressInfo).port;
+  if (!options.publicUrl) env.PUBLIC_URL = `http://localhost:${apiPort}`;
+  const config = await loadConfig(env);
+  const deps = createDeps(config, options.overrides);
+  const app = createApp(deps, { clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown' });
+
+  return {
+    apiUrl: `http://127.0.0.1:${apiPort}`,
+    dynamoEndpoint,
+    sesUrl: `http://127.0.0.1:${ses.port}`,
+    config,
+    deps,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await ses.close();
+      await dynamo.close();
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/** `npm start`: the whole service on this machine. Ctrl-C stops it; the data stays under DATA_DIR. */
+import { startLocalStack } from './stack.js';
+
+const env = process.env;
+const port = Number(env.PORT ?? 3000);
+const stack = await startLocalStack({
+  port,
+  dynamoPort: Number(env.DYNAMODB_PORT ?? 8000),
+  sesPort: Number(env.SES_PORT ?? 8005),
+  dataDir: env.DATA_DIR ?? '.data',
+  publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
+  env: Object.fromEntries(
+    ['ENROLMENT_KEY', 'LOG_LEVEL', 'MAIL_RATE_PER_SECOND', 'TICK_BUDGET_SECONDS'].flatMap((name) =>
+      env[name] ? [[name, env[name]]] : [],
+    ),
+  ),
+});
+
+console.log(`
+Kundpuls is running.
+  API               ${stack.config.publicUrl}   (docs: ${stack.config.publicUrl}/docs)
+  DynamoDB          ${stack.dynamoEndpoint}   (dynalite, data in ${env.DATA_DIR ?? '.data'}/dynamodb)
+  SES and its viewer ${stack.sesUrl}   (every e-mail sent; JSON at /store)
+Press Ctrl-C to stop.
+`);
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  console.log('Stopping…');
+  await stack.close();
+  process.exit(0);
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,157 @@
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { keys, WORK_QUEUE_INDEX, workQueue } from '../../db/table.js';
+import { conflict } from '../../errors.js';
+import type { Organisation } from '../../organisations/organisation.js';
+import type { OrganisationStore } from '../../ports.js';
+import { isConditionFailure, withoutKeys } from './client.js';
+import { buildUpdate } from './update-expression.js';
+
+/** The schedule index entry: present only while a scheduled round is ahead. */
+const scheduleEntry = (orgId: string, nextRoundAt: string | undefined) => ({
+  wqpk: nextRoundAt ? workQueue.organisationDue : undefined,
+  wqsk: nextRoundAt ? `${nextRoundAt}#${orgId}` : undefined,
+});
+
+export function createOrganisationStore(db: DynamoDBDocumentClient, tableName: string): OrganisationStore {
+  const key = keys.organisation;
+  const store: OrganisationStore = {
+    async create(org) {
+      try {
+        await db.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...key(org.id), entity: 'organisation', ...org },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+      } catch (error) {
+        if (isConditionFailure(error)) throw conflict('Organisation exists');
+        throw error;
+      }
+    },
+    async get(orgId) {
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: key(orgId), ConsistentRead: true }),
+      );
+      return Item ? withoutKeys<Organisation>(Item) : undefined;
+    },
+    async update(orgId, changes, now) {
+      const all: Record<string, unknown> = { ...changes, updatedAt: now };
+      if ('nextRoundAt' in changes) Object.assign(all, scheduleEntry(orgId, changes.nextRoundAt));
+      const update = buildUpdate(all);
+      try {
+        const { Attributes } = await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: key(orgId),
+            UpdateExpression: update.expression,
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeNames: update.names,
+            ...(Object.keys(update.values).length ? { ExpressionAttributeValues: update.values } : {}),
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return Attributes ? withoutKeys<Organisation>(Attributes) : undefined;
+      } catch (error) {
+        if (isConditionFailure(error)) return undefined;
+        throw error;
+      }
+    },
+    async markVerified(orgId, verifiedAt, nextRoundAt) {
+      const update = buildUpdate({
+        verified: true,
+        verifiedAt,
+        nextRoundAt,
+        ...scheduleEntry(orgId, nextRoundAt),
+      });
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: key(orgId),
+            UpdateExpression: update.expression,
+            ConditionExpression: 'attribute_exists(pk) AND verified = :no',
+            ExpressionAttributeNames: update.names,
+            ExpressionAttributeValues: { ...update.values, ':no': false },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+    async listDue(now, limit) {
+      const { Items = [] } = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: WORK_QUEUE_INDEX.name,
+          KeyConditionExpression: 'wqpk = :due AND wqsk <= :now',
+          ExpressionAttributeValues: { ':due': workQueue.organisationDue, ':now': `${now}#~` },
+          Limit: limit,
+        }),
+      );
+      const found = await Promise.all(Items.map((item) => store.get(String(item.id))));
+      return found.filter((org): org is Organisation => org !== undefined);
+    },
+    async claimOpenRound(orgId, roundId) {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: key(orgId),
+            UpdateExpression: 'SET openRoundId = :round',
+            ConditionExpression:
+              'attribute_exists(pk) AND (attribute_not_exists(openRoundId) OR openRoundId = :round)',
+            ExpressionAttributeValues: { ':round': roundId },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+    async releaseOpenRound(orgId, roundId) {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: key(orgId),
+            UpdateExpression: 'REMOVE openRoundId',
+            ConditionExpression: 'openRoundId = :round',
+            ExpressionAttributeValues: { ':round': roundId },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    },
+    async advanceSchedule(orgId, from, to) {
+      const update = buildUpdate({ nextRoundAt: to, ...scheduleEntry(orgId, to) });
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: key(orgId),
+            UpdateExpression: update.expression,
+            ConditionExpression: 'nextRoundAt = :from',
+            ExpressionAttributeNames: update.names,
+            ExpressionAttributeValues: { ...update.values, ':from': from },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+  };
+  return store;
+}

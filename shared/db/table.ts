@@ -1,0 +1,41 @@
+/**
+ * The single table: generic key attributes, one sparse index named after the access pattern it serves.
+ * Shared by the CDK data stack, the local table bootstrap and the DynamoDB adapters so they cannot drift.
+ * See docs/data-model.md for every entity and access pattern.
+ */
+export const TABLE_KEYS = { partition: 'pk', sort: 'sk' } as const;
+
+/** Sparse index: organisations whose next round is due, and rounds the tick still has work on. */
+export const WORK_QUEUE_INDEX = { name: 'work-queue', partition: 'wqpk', sort: 'wqsk' } as const;
+
+/** Attribute DynamoDB TTL deletes by (epoch seconds). dynalite ignores it; production honours it. */
+export const TTL_ATTRIBUTE = 'ttl';
+
+/** Answers of one round are spread over this many partitions so 2,000 answers/s stay far below 1,000 WCU each. */
+export const ANSWER_SHARDS = 16;
+
+export const keys = {
+  organisation: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'META' }),
+  apiKey: (orgId: string, keyId: string) => ({ pk: `ORG#${orgId}`, sk: `KEY#${keyId}` }),
+  apiKeyPrefix: 'KEY#',
+  respondent: (orgId: string, respondentKey: string) => ({ pk: `ORG#${orgId}`, sk: `RESP#${respondentKey}` }),
+  respondentPrefix: 'RESP#',
+  round: (orgId: string, roundId: string) => ({ pk: `ORG#${orgId}`, sk: `ROUND#${roundId}` }),
+  roundPrefix: 'ROUND#',
+  report: (orgId: string, roundId: string) => ({ pk: `ORG#${orgId}`, sk: `REPORT#${roundId}` }),
+  invitation: (roundId: string, respondentKey: string) => ({ pk: `RINV#${roundId}`, sk: respondentKey }),
+  invitationPartition: (roundId: string) => `RINV#${roundId}`,
+  answer: (roundId: string, shard: number, answerKey: string) => ({
+    pk: `RANS#${roundId}#${shard}`,
+    sk: answerKey,
+  }),
+  answerPartition: (roundId: string, shard: number) => `RANS#${roundId}#${shard}`,
+  token: (tokenHash: string) => ({ pk: `TOKEN#${tokenHash}`, sk: 'META' }),
+  suppression: (respondentKey: string) => ({ pk: `SUPPRESS#${respondentKey}`, sk: 'META' }),
+  rateLimit: (bucket: string) => ({ pk: `RATE#${bucket}`, sk: 'META' }),
+} as const;
+
+export const workQueue = {
+  organisationDue: 'ORG_DUE',
+  roundActive: 'ROUND_ACTIVE',
+} as const;

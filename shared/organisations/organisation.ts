@@ -1,0 +1,112 @@
+import { z } from 'zod/mini';
+import { emailAddress, singleLine } from '../schema-helpers.js';
+import { type Cadence, CadenceSchema, isValidTimezone } from './cadence.js';
+import { type CustomerTerm, CustomerTermSchema } from './customer-term.js';
+
+export const LanguageSchema = z.enum(['sv', 'en']);
+export type Language = z.infer<typeof LanguageSchema>;
+
+export const MIN_ANONYMITY_THRESHOLD = 3;
+
+const timezone = () =>
+  z.string().check(z.refine(isValidTimezone, 'Not an IANA time zone, e.g. Europe/Stockholm'));
+
+/** Settings an admin may change later; every field optional so PATCH can reuse it. */
+const settingsShape = {
+  name: singleLine(200),
+  language: LanguageSchema,
+  customerTerm: CustomerTermSchema,
+  timezone: timezone(),
+  cadence: CadenceSchema,
+  roundLengthDays: z.int().check(z.gte(3), z.lte(60)),
+  reminderDays: z.array(z.int().check(z.gte(1), z.lte(59))).check(z.maxLength(2)),
+  reportRecipients: z.array(emailAddress()).check(z.maxLength(20)),
+  anonymityThreshold: z.int().check(z.gte(MIN_ANONYMITY_THRESHOLD), z.lte(100)),
+  commentThreshold: z.int().check(z.gte(MIN_ANONYMITY_THRESHOLD), z.lte(100)),
+  values: z.object({ enabled: z.boolean(), listId: z.optional(singleLine(64)) }),
+};
+
+export const CreateOrganisationSchema = z.strictObject({
+  name: settingsShape.name,
+  contactEmail: emailAddress(),
+  language: settingsShape.language,
+  customerTerm: z.optional(settingsShape.customerTerm),
+  timezone: z.optional(settingsShape.timezone),
+  cadence: z.optional(settingsShape.cadence),
+  roundLengthDays: z.optional(settingsShape.roundLengthDays),
+  reminderDays: z.optional(settingsShape.reminderDays),
+  reportRecipients: z.optional(settingsShape.reportRecipients),
+  anonymityThreshold: z.optional(settingsShape.anonymityThreshold),
+  commentThreshold: z.optional(settingsShape.commentThreshold),
+  values: z.optional(settingsShape.values),
+});
+export type CreateOrganisationInput = z.infer<typeof CreateOrganisationSchema>;
+
+export const UpdateOrganisationSchema = z.strictObject({
+  name: z.optional(settingsShape.name),
+  contactEmail: z.optional(emailAddress()),
+  language: z.optional(settingsShape.language),
+  customerTerm: z.optional(settingsShape.customerTerm),
+  timezone: z.optional(settingsShape.timezone),
+  cadence: z.optional(settingsShape.cadence),
+  roundLengthDays: z.optional(settingsShape.roundLengthDays),
+  reminderDays: z.optional(settingsShape.reminderDays),
+  reportRecipients: z.optional(settingsShape.reportRecipients),
+  anonymityThreshold: z.optional(settingsShape.anonymityThreshold),
+  commentThreshold: z.optional(settingsShape.commentThreshold),
+  values: z.optional(settingsShape.values),
+});
+export type UpdateOrganisationInput = z.infer<typeof UpdateOrganisationSchema>;
+
+export interface Organisation {
+  id: string;
+  name: string;
+  contactEmail: string;
+  language: Language;
+  customerTerm: CustomerTerm;
+  timezone: string;
+  cadence: Cadence;
+  roundLengthDays: number;
+  reminderDays: number[];
+  reportRecipients: string[];
+  anonymityThreshold: number;
+  commentThreshold: number;
+  values: { enabled: boolean; listId?: string };
+  verified: boolean;
+  verifiedAt?: string;
+  createdAt: string;
+  updatedAt: string;
+  /** When the tick opens the next scheduled round; set only once verified and the cadence is not manual. */
+  nextRoundAt?: string;
+  /** The round currently open, if any: at most one at a time, claimed with a conditional write. */
+  openRoundId?: string;
+}
+
+export const DEFAULTS = {
+  timezone: 'Europe/Stockholm',
+  cadence: 'twice-yearly' as Cadence,
+  roundLengthDays: 14,
+  reminderDays: [5, 10],
+  anonymityThreshold: 5,
+  commentThreshold: 10,
+} as const;
+
+/** Cross-field rules zod's per-field checks cannot see. */
+export function settingsProblems(
+  org: Pick<Organisation, 'roundLengthDays' | 'reminderDays' | 'anonymityThreshold' | 'commentThreshold'>,
+): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  if (org.commentThreshold < org.anonymityThreshold)
+    problems.push({ path: 'commentThreshold', message: 'Must be at least anonymityThreshold' });
+  if (org.reminderDays.some((day) => day >= org.roundLengthDays))
+    problems.push({ path: 'reminderDays', message: 'Reminders must fall before the round closes' });
+  if (new Set(org.reminderDays).size !== org.reminderDays.length)
+    problems.push({ path: 'reminderDays', message: 'Reminder days must differ' });
+  return problems;
+}
+
+/** What the API shows: everything but scheduling internals. */
+export function publicOrganisation(org: Organisation) {
+  const { openRoundId: _open, ...rest } = org;
+  return rest;
+}

@@ -1,0 +1,41 @@
+import type { LambdaEvent } from 'hono/aws-lambda';
+
+/** An API Gateway HTTP API (payload format 2.0) event, as the service delivers it to the function. */
+export function httpApiEvent(
+  method: string,
+  path: string,
+  options: { body?: string; headers?: Record<string, string>; query?: string } = {},
+): LambdaEvent {
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: options.query ?? '',
+    headers: {
+      host: 'abc123.execute-api.eu-north-1.amazonaws.com',
+      'user-agent': 'test',
+      ...options.headers,
+    },
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'abc123',
+      domainName: 'abc123.execute-api.eu-north-1.amazonaws.com',
+      domainPrefix: 'abc123',
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '198.51.100.7', userAgent: 'test' },
+      requestId: 'req-1',
+      routeKey: '$default',
+      stage: '$default',
+      time: '22/Nov/2026:12:00:00 +0000',
+      timeEpoch: 1795435200000,
+    },
+    ...(options.body !== undefined
+      ? { body: options.body, isBase64Encoded: false }
+      : { isBase64Encoded: false }),
+  } as unknown as LambdaEvent;
+}
+
+export const lambdaContext = {
+  functionName: 'kundpuls-api',
+  awsRequestId: 'req-1',
+  getRemainingTimeInMillis: () => 10_000,
+} as never;
