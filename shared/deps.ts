@@ -1,30 +1,33 @@
+import { createAnswerLinkReader } from './adapters/dynamodb/answer-link-reader.js';
+import { createAnswerStore } from './adapters/dynamodb/answer-store.js';
 import { createApiKeyStore } from './adapters/dynamodb/api-key-store.js';
 import { createDocumentClient } from './adapters/dynamodb/client.js';
+import { createInvitationStore } from './adapters/dynamodb/invitation-store.js';
 import { createOrganisationStore } from './adapters/dynamodb/organisation-store.js';
+import { createReportStore } from './adapters/dynamodb/report-store.js';
 import { createRespondentStore } from './adapters/dynamodb/respondent-store.js';
+import { createRoundStore } from './adapters/dynamodb/round-store.js';
+import { createSuppressionStore } from './adapters/dynamodb/suppression-store.js';
 import { createTokenStore } from './adapters/dynamodb/token-store.js';
 import { createSesClient, createSesMailer } from './adapters/ses/ses-mailer.js';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
-import type { ApiKeyStore, Clock, Mailer, OrganisationStore, RespondentStore, TokenStore } from './ports.js';
+import type { AnswerLinkReader, ApiKeyStore, Clock } from './ports.js';
 import { createRateLimiter, type RateLimiter } from './rate-limiter.js';
 import { createSecrets, type Secrets } from './security/secrets.js';
+import type { TickDeps } from './tick/tick-deps.js';
 
-export interface Deps {
+export interface Deps extends TickDeps {
   config: Config;
-  clock: Clock;
   logger: Logger;
   secrets: Secrets;
-  mailer: Mailer;
-  organisations: OrganisationStore;
   apiKeys: ApiKeyStore;
-  tokens: TokenStore;
-  respondents: RespondentStore;
-  publicUrl: string;
+  answerLinks: AnswerLinkReader;
   limits: { enrolment: RateLimiter; tokenGuessing: RateLimiter };
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The composition root: the one place that builds AWS clients and wires adapters to the domain. */
 export function createDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
@@ -34,10 +37,12 @@ export function createDeps(config: Config, overrides: Partial<Deps> = {}): Deps 
     endpoint: config.dynamoEndpoint,
   });
   const ses = createSesClient({ region: config.region, endpoint: config.sesEndpoint, from: config.mailFrom });
+  const table = config.tableName;
   const clock = overrides.clock ?? systemClock;
   return {
     config,
     clock,
+    sleep,
     logger: createLogger(config.logLevel),
     secrets: createSecrets(config.tokenPepper),
     mailer: createSesMailer(ses, {
@@ -45,14 +50,22 @@ export function createDeps(config: Config, overrides: Partial<Deps> = {}): Deps 
       from: config.mailFrom,
       configurationSet: config.sesConfigurationSet,
     }),
-    organisations: createOrganisationStore(db, config.tableName),
-    apiKeys: createApiKeyStore(db, config.tableName),
-    tokens: createTokenStore(db, config.tableName),
-    respondents: createRespondentStore(db, config.tableName),
+    organisations: createOrganisationStore(db, table),
+    apiKeys: createApiKeyStore(db, table),
+    tokens: createTokenStore(db, table),
+    respondents: createRespondentStore(db, table),
+    rounds: createRoundStore(db, table),
+    invitations: createInvitationStore(db, table),
+    answers: createAnswerStore(db, table),
+    reports: createReportStore(db, table),
+    suppressions: createSuppressionStore(db, table),
+    answerLinks: createAnswerLinkReader(db, table),
     publicUrl: config.publicUrl,
+    mailRatePerSecond: config.mailRatePerSecond,
+    tickBudgetMs: config.tickBudgetMs,
     limits: {
       enrolment: createRateLimiter(clock, 10, 60 * 60_000),
-      // Counts only failed token look-ups, so staff behind one office NAT never trip it by answering.
+      // Counts only failed link look-ups, so staff behind one office NAT never trip it by answering.
       tokenGuessing: createRateLimiter(clock, 20, 10 * 60_000),
     },
     ...overrides,

@@ -96,3 +96,95 @@ export interface RespondentStore {
   delete(orgId: string, respondentKey: string): Promise<boolean>;
   setStatus(orgId: string, respondentKey: string, status: Respondent['status'], at: string): Promise<boolean>;
 }
+
+import type { StoredAnswer } from './answers/answer.js';
+import type { Invitation, MailKind } from './rounds/invitation.js';
+import type { Round } from './rounds/round.js';
+
+export interface RoundStore {
+  /** False when a round with this id exists already (a rerun). */
+  create(round: Round): Promise<boolean>;
+  get(orgId: string, roundId: string): Promise<Round | undefined>;
+  list(orgId: string): Promise<Round[]>;
+  /** Rounds the tick still has work on. */
+  listActive(limit: number): Promise<{ orgId: string; roundId: string }[]>;
+  updateProgress(orgId: string, roundId: string, progress: Partial<Round['progress']>): Promise<void>;
+  /** Sets closedAt once; false when it was closed already. */
+  close(orgId: string, roundId: string, closedAt: string): Promise<boolean>;
+  /** Takes the round off the tick's work queue. */
+  finish(orgId: string, roundId: string): Promise<void>;
+  countErasedInvitation(orgId: string, roundId: string): Promise<void>;
+  /** Claims a once-per-round mail (progress, report) with a lease; false when sent or claimed by another. */
+  claimRoundMail(
+    orgId: string,
+    roundId: string,
+    mail: string,
+    now: string,
+    leaseUntil: string,
+  ): Promise<boolean>;
+  settleRoundMail(orgId: string, roundId: string, mail: string, sent: boolean): Promise<void>;
+}
+
+export interface InvitationStore {
+  /** Creates the invitation unless it exists (idempotent). */
+  create(invitation: Invitation): Promise<void>;
+  page(roundId: string, cursor: string | undefined, limit: number): Promise<Page<Invitation>>;
+  /**
+   * Claims one mail of one invitation with a lease: true only for the one caller that may send it now.
+   * A reminder claim also requires that the respondent has not answered.
+   */
+  claimMail(
+    roundId: string,
+    respondentKey: string,
+    kind: MailKind,
+    now: string,
+    leaseUntil: string,
+  ): Promise<boolean>;
+  settleMail(
+    roundId: string,
+    respondentKey: string,
+    kind: MailKind,
+    outcome:
+      | { state: 'sent'; tokenHash: string }
+      | { state: 'skipped'; reason: string }
+      | { state: 'released' },
+  ): Promise<void>;
+  /** Marks answered; false when the invitation is gone (erased). */
+  markAnswered(roundId: string, respondentKey: string): Promise<boolean>;
+  /** Deletes it and returns the link token hashes it held; undefined when there was none. */
+  delete(
+    roundId: string,
+    respondentKey: string,
+  ): Promise<{ invited: boolean; tokenHashes: string[] } | undefined>;
+}
+
+export interface AnswerStore {
+  /** Writes or replaces the answer under its key. */
+  put(answer: StoredAnswer): Promise<void>;
+  page(
+    roundId: string,
+    shard: number,
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<Page<StoredAnswer>>;
+}
+
+export interface SuppressionStore {
+  suppress(respondentKey: string, reason: 'bounce' | 'complaint', at: string): Promise<void>;
+  /** Which of these respondents may not be mailed at all. */
+  suppressedAmong(respondentKeys: string[]): Promise<Set<string>>;
+}
+
+/** The answer page's one read: the link's token and its round, fetched together. */
+export interface AnswerLinkReader {
+  read(tokenHash: string, orgId: string, roundId: string): Promise<{ token?: TokenRecord; round?: Round }>;
+}
+
+import type { RoundReport } from './reports/round-report.js';
+
+export interface ReportStore {
+  put(report: RoundReport): Promise<void>;
+  get(orgId: string, roundId: string): Promise<RoundReport | undefined>;
+  /** Every stored report of an organisation (a few a year), oldest first. */
+  list(orgId: string): Promise<RoundReport[]>;
+}

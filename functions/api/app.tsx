@@ -5,21 +5,22 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Deps } from '../../shared/deps.js';
 import { DomainError } from '../../shared/errors.js';
 import { errorName } from '../../shared/logger.js';
-import type { EraseFollowUp } from '../../shared/respondents/manage-respondents.js';
+import { eraseFromRounds } from '../../shared/rounds/erase-from-rounds.js';
 import type { AppEnv } from './env.js';
 import { type ClientAddress, errorBody, errorResponse } from './http.js';
 import { OPERATIONS } from './openapi.js';
 import { SCRIPT, STYLESHEET } from './pages/assets.js';
 import { Message } from './pages/layout.js';
+import { answerPageRoutes } from './routes/answer-pages.js';
 import { docsRoutes } from './routes/docs.js';
 import { keyRoutes } from './routes/keys.js';
 import { organisationRoutes } from './routes/organisations.js';
 import { respondentRoutes } from './routes/respondents.js';
+import { roundRoutes } from './routes/rounds.js';
 import { verificationRoutes } from './routes/verification.js';
 
 export interface AppOptions {
   clientAddress: ClientAddress;
-  eraseFollowUps?: EraseFollowUp[];
 }
 
 const KB = 1024;
@@ -73,8 +74,10 @@ export function createApp(deps: Deps, options: AppOptions) {
 
   app.route('/v1/organisations', organisationRoutes(deps, options.clientAddress));
   app.route('/v1/organisations', keyRoutes(deps));
-  app.route('/v1/organisations', respondentRoutes(deps, options.eraseFollowUps));
+  app.route('/v1/organisations', respondentRoutes(deps, [eraseFromRounds(deps)]));
+  app.route('/v1/organisations', roundRoutes(deps));
   app.route('/verify', verificationRoutes(deps));
+  app.route('/r', answerPageRoutes(deps, options.clientAddress));
   app.route('/', docsRoutes(OPERATIONS, deps.publicUrl));
 
   app.notFound((c) =>
@@ -113,7 +116,7 @@ export function createApp(deps: Deps, options: AppOptions) {
       route: c.req.routePath,
       error: errorName(error),
     });
-    return c.json(errorBody('internal_error', 'Something went wrong on our side; nothing was changed'), 500);
+    return c.json(errorBody('internal_error', 'Something went wrong on our side; please try again'), 500);
   });
 
   return app;

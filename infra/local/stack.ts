@@ -62,6 +62,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     MAIL_FROM: 'Kundpuls <pulse@kundpuls.local>',
     TOKEN_PEPPER: localPepper(options.dataDir),
     PUBLIC_URL: options.publicUrl ?? 'http://localhost:0',
+    TICK_BUDGET_SECONDS: '50',
+    MAIL_RATE_PER_SECOND: '50',
     ...options.env,
   };
   // The public URL needs the API's port, which is known only after listening when the port is 0 (tests).

@@ -1,4 +1,5 @@
 /** `npm start`: the whole service on this machine. Ctrl-C stops it; the data stays under DATA_DIR. */
+import { runTick } from '../../shared/tick/run-tick.js';
 import { startLocalStack } from './stack.js';
 
 const env = process.env;
@@ -24,11 +25,27 @@ Kundpuls is running.
 Press Ctrl-C to stop.
 `);
 
+// The scheduler: EventBridge runs the tick Lambda on AWS; here a timer runs the same runTick, one at a time.
+const tickSeconds = Number(env.TICK_INTERVAL_SECONDS ?? 60);
+let ticking: Promise<unknown> | undefined;
+const timer = setInterval(() => {
+  ticking ??= runTick(stack.deps)
+    .catch((error) =>
+      console.error(JSON.stringify({ level: 'error', message: 'tick failed', error: String(error) })),
+    )
+    .finally(() => {
+      ticking = undefined;
+    });
+}, tickSeconds * 1000);
+console.log(`  Tick              every ${tickSeconds} s (npm run tick runs one now)\n`);
+
 let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
   console.log('Stopping…');
+  clearInterval(timer);
+  await ticking;
   await stack.close();
   process.exit(0);
 }

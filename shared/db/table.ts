@@ -23,6 +23,7 @@ export const keys = {
   round: (orgId: string, roundId: string) => ({ pk: `ORG#${orgId}`, sk: `ROUND#${roundId}` }),
   roundPrefix: 'ROUND#',
   report: (orgId: string, roundId: string) => ({ pk: `ORG#${orgId}`, sk: `REPORT#${roundId}` }),
+  reportPrefix: 'REPORT#',
   invitation: (roundId: string, respondentKey: string) => ({ pk: `RINV#${roundId}`, sk: respondentKey }),
   invitationPartition: (roundId: string) => `RINV#${roundId}`,
   answer: (roundId: string, shard: number, answerKey: string) => ({

@@ -1,0 +1,59 @@
+import type { RoundSnapshot } from '../../../shared/rounds/round.js';
+
+/** Every question says the organisation's own word for the people it serves. */
+export function answerCopy(snapshot: RoundSnapshot) {
+  const term = snapshot.customerTerm;
+  const max = snapshot.rankMax;
+  if (snapshot.language === 'sv')
+    return {
+      title: `Var hamnar ${term.sv.definite}? – ${snapshot.orgName}`,
+      heading: `Var hamnar ${term.sv.definite}?`,
+      intro: `En minut om ${term.sv.genitive} plats bland värderingarna i ${snapshot.orgName}. Svaren sparas utan namn och visas bara sammanställda i grupper om minst ${snapshot.anonymityThreshold}. Alla frågor utom den första är frivilliga.`,
+      rank: `Var tror du att ${term.sv.definite} hamnar på en rankinglista över värderingarna i er organisation?`,
+      rankHint: `Ange en plats från 1 (högst upp) till ${max}. Lämna tomt om du inte vet.`,
+      rankReason: `Varför har ${term.sv.definite} just den rankingen?`,
+      raiseIdeas: `Vad kan ni göra för att höja ${term.sv.genitive} ranking i er organisation?`,
+      consequencesNow: `Vilka konsekvenser får dagens ranking av ${term.sv.definite}?`,
+      consequencesIfRaised: `Vilka konsekvenser skulle det få om man kunde höja ${term.sv.genitive} ranking?`,
+      freeHint: 'Frivilligt, högst 2 000 tecken. Skriv inte namn på kolleger.',
+      submit: 'Skicka svar',
+      errorsTitle: 'Något behöver rättas',
+      thanksTitle: 'Tack för ditt svar!',
+      thanks: 'Ditt svar är sparat. Du kan ändra det via samma länk så länge pulsen är öppen.',
+      closedTitle: 'Pulsen är stängd',
+      closed: 'Den här pulsmätningen har stängt och tar inte emot fler svar. Tack för ditt intresse!',
+      unsubscribeTitle: 'Avregistrera dig',
+      unsubscribeText: `Du får då inga fler pulsmätningar från ${snapshot.orgName}.`,
+      unsubscribeButton: 'Avregistrera mig',
+      unsubscribedTitle: 'Du är avregistrerad',
+      unsubscribed: `Du får inga fler pulsmätningar från ${snapshot.orgName}.`,
+      rankError: `Ange en hel siffra från 1 till ${max}, eller lämna tomt.`,
+      textError: 'Högst 2 000 tecken.',
+    };
+  return {
+    title: `Where does the ${term.en.singular} rank? – ${snapshot.orgName}`,
+    heading: `Where does the ${term.en.singular} rank?`,
+    intro: `One minute on the ${term.en.singular}'s place among the values of ${snapshot.orgName}. Answers are stored without names and shown only in groups of at least ${snapshot.anonymityThreshold}. Every question but the first is optional.`,
+    rank: `Where do you think the ${term.en.singular} ranks on your organisation's list of values?`,
+    rankHint: `A place from 1 (the top) to ${max}. Leave empty if you don't know.`,
+    rankReason: `Why does the ${term.en.singular} have that ranking?`,
+    raiseIdeas: `What can you do to raise the ${term.en.singular}'s ranking in your organisation?`,
+    consequencesNow: `What consequences does today's ranking of the ${term.en.singular} have?`,
+    consequencesIfRaised: `What would it change if the ${term.en.singular}'s ranking could be raised?`,
+    freeHint: 'Optional, at most 2,000 characters. Please do not name colleagues.',
+    submit: 'Send answer',
+    errorsTitle: 'Something needs fixing',
+    thanksTitle: 'Thank you for answering!',
+    thanks: 'Your answer is saved. You can change it through the same link while the pulse is open.',
+    closedTitle: 'The pulse has closed',
+    closed: 'This pulse has closed and takes no more answers. Thank you for your interest!',
+    unsubscribeTitle: 'Unsubscribe',
+    unsubscribeText: `You will get no more pulses from ${snapshot.orgName}.`,
+    unsubscribeButton: 'Unsubscribe me',
+    unsubscribedTitle: 'You are unsubscribed',
+    unsubscribed: `You will get no more pulses from ${snapshot.orgName}.`,
+    rankError: `Enter a whole number from 1 to ${max}, or leave it empty.`,
+    textError: 'At most 2,000 characters.',
+  };
+}
+export type AnswerCopy = ReturnType<typeof answerCopy>;

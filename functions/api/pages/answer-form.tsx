@@ -1,0 +1,98 @@
+import { FREE_TEXT_FIELDS, MAX_FREE_TEXT } from '../../../shared/answers/answer.js';
+import type { RoundSnapshot } from '../../../shared/rounds/round.js';
+import { answerCopy } from './answer-copy.js';
+import { Layout } from './layout.js';
+
+export type FormValues = Partial<Record<'rank' | (typeof FREE_TEXT_FIELDS)[number], string>>;
+
+/** The pulse: five questions, plain HTML that works without JavaScript, labelled and grouped for screen readers. */
+export function AnswerForm(props: {
+  snapshot: RoundSnapshot;
+  values?: FormValues;
+  errors?: Record<string, string>;
+}) {
+  const copy = answerCopy(props.snapshot);
+  const errors = props.errors ?? {};
+  const values = props.values ?? {};
+  const errorIds = Object.keys(errors);
+  return (
+    <Layout
+      language={props.snapshot.language}
+      title={errorIds.length ? `${copy.errorsTitle}: ${copy.title}` : copy.title}
+    >
+      <h1>{copy.heading}</h1>
+      <p class="lead">{copy.intro}</p>
+      {errorIds.length > 0 && (
+        <div
+          class="error-summary"
+          role="alert"
+          tabindex={-1}
+          data-error-summary
+          aria-labelledby="error-summary-title"
+        >
+          <h2 id="error-summary-title">{copy.errorsTitle}</h2>
+          <ul>
+            {errorIds.map((field) => (
+              <li>
+                <a href={`#${field}`}>{errors[field]}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <form method="post" novalidate>
+        <fieldset>
+          <legend>1. {copy.rank}</legend>
+          <label for="rank">{props.snapshot.language === 'sv' ? 'Plats' : 'Place'}</label>
+          <p class="hint" id="rank-hint">
+            {copy.rankHint}
+          </p>
+          {errors.rank && (
+            <p class="field-error" id="rank-error">
+              {errors.rank}
+            </p>
+          )}
+          <input
+            type="number"
+            id="rank"
+            name="rank"
+            min={1}
+            max={props.snapshot.rankMax}
+            step={1}
+            inputmode="numeric"
+            value={values.rank ?? ''}
+            aria-describedby={errors.rank ? 'rank-hint rank-error' : 'rank-hint'}
+            aria-invalid={errors.rank ? 'true' : undefined}
+          />
+        </fieldset>
+        {FREE_TEXT_FIELDS.map((field, index) => (
+          <fieldset>
+            <legend>
+              {index + 2}. {copy[field]}
+            </legend>
+            <label for={field}>{props.snapshot.language === 'sv' ? 'Ditt svar' : 'Your answer'}</label>
+            <p class="hint" id={`${field}-hint`}>
+              {copy.freeHint}
+            </p>
+            {errors[field] && (
+              <p class="field-error" id={`${field}-error`}>
+                {errors[field]}
+              </p>
+            )}
+            <textarea
+              id={field}
+              name={field}
+              maxlength={MAX_FREE_TEXT}
+              rows={4}
+              aria-describedby={errors[field] ? `${field}-hint ${field}-error` : `${field}-hint`}
+              aria-invalid={errors[field] ? 'true' : undefined}
+            >
+              {values[field] ?? ''}
+            </textarea>
+          </fieldset>
+        ))}
+        <button type="submit">{copy.submit}</button>
+      </form>
+    </Layout>
+  );
+}

@@ -1,0 +1,22 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { keys } from '../../db/table.js';
+import type { AnswerLinkReader, TokenRecord } from '../../ports.js';
+import type { Round } from '../../rounds/round.js';
+import { batchGet } from './batch.js';
+import { withoutKeys } from './client.js';
+
+/** The answer page's only read: token and round in one BatchGetItem, strongly consistent. */
+export function createAnswerLinkReader(db: DynamoDBDocumentClient, tableName: string): AnswerLinkReader {
+  return {
+    async read(tokenHash, orgId, roundId) {
+      const tokenKey = keys.token(tokenHash);
+      const items = await batchGet(db, tableName, [tokenKey, keys.round(orgId, roundId)], true);
+      const token = items.find((item) => item.pk === tokenKey.pk);
+      const round = items.find((item) => item.pk !== tokenKey.pk);
+      return {
+        ...(token ? { token: withoutKeys<TokenRecord>(token) } : {}),
+        ...(round ? { round: withoutKeys<Round>(round) } : {}),
+      };
+    },
+  };
+}

@@ -1,0 +1,155 @@
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { keys } from '../../db/table.js';
+import type { InvitationStore } from '../../ports.js';
+import type { Invitation } from '../../rounds/invitation.js';
+import { decodeCursor, encodeCursor, isConditionFailure } from './client.js';
+
+function fromItem(item: Record<string, unknown>): Invitation {
+  const { pk: _pk, sk: _sk, entity: _entity, tokenHashes, ...rest } = item;
+  return {
+    ...(rest as unknown as Invitation),
+    ...(tokenHashes ? { tokenHashes: [...(tokenHashes as Set<string>)] } : {}),
+  };
+}
+
+export function createInvitationStore(db: DynamoDBDocumentClient, tableName: string): InvitationStore {
+  const key = keys.invitation;
+  return {
+    async create(invitation) {
+      try {
+        await db.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: {
+              ...key(invitation.roundId, invitation.respondentKey),
+              entity: 'invitation',
+              ...invitation,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    },
+    async page(roundId, cursor, limit) {
+      const after = cursor ? decodeCursor(cursor, /^[0-9a-f]{64}$/) : undefined;
+      const { Items = [], LastEvaluatedKey } = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.invitationPartition(roundId) },
+          Limit: limit,
+          ConsistentRead: true,
+          ...(after ? { ExclusiveStartKey: key(roundId, after) } : {}),
+        }),
+      );
+      const items = Items.map(fromItem);
+      const last = items.at(-1);
+      return { items, ...(LastEvaluatedKey && last ? { cursor: encodeCursor(last.respondentKey) } : {}) };
+    },
+    async claimMail(roundId, respondentKey, kind, now, leaseUntil) {
+      const unanswered = kind === 'invite' ? '' : ' AND attribute_not_exists(answered)';
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: key(roundId, respondentKey),
+            UpdateExpression: 'SET mails.#kind = :claim',
+            ConditionExpression: `attribute_exists(pk) AND (attribute_not_exists(mails.#kind) OR (mails.#kind.#state = :sending AND mails.#kind.leaseUntil < :now))${unanswered}`,
+            ExpressionAttributeNames: { '#kind': kind, '#state': 'state' },
+            ExpressionAttributeValues: {
+              ':claim': { state: 'sending', leaseUntil },
+              ':sending': 'sending',
+              ':now': now,
+            },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+    async settleMail(roundId, respondentKey, kind, outcome) {
+      const base = {
+        TableName: tableName,
+        Key: key(roundId, respondentKey),
+        ExpressionAttributeNames: { '#kind': kind },
+      };
+      try {
+        if (outcome.state === 'released') {
+          await db.send(
+            new UpdateCommand({
+              ...base,
+              UpdateExpression: 'REMOVE mails.#kind',
+              ConditionExpression: 'attribute_exists(pk)',
+            }),
+          );
+        } else if (outcome.state === 'sent') {
+          await db.send(
+            new UpdateCommand({
+              ...base,
+              UpdateExpression: 'SET mails.#kind = :sent ADD tokenHashes :hash',
+              ConditionExpression: 'attribute_exists(pk)',
+              ExpressionAttributeValues: {
+                ':sent': { state: 'sent' },
+                ':hash': new Set([outcome.tokenHash]),
+              },
+            }),
+          );
+        } else {
+          await db.send(
+            new UpdateCommand({
+              ...base,
+              UpdateExpression: 'SET mails.#kind = :skipped',
+              ConditionExpression: 'attribute_exists(pk)',
+              ExpressionAttributeValues: { ':skipped': { state: 'skipped', reason: outcome.reason } },
+            }),
+          );
+        }
+      } catch (error) {
+        // An invitation erased mid-send has nothing left to settle.
+        if (!isConditionFailure(error)) throw error;
+      }
+    },
+    async markAnswered(roundId, respondentKey) {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: key(roundId, respondentKey),
+            UpdateExpression: 'SET answered = :yes',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':yes': true },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+    async delete(roundId, respondentKey) {
+      const { Attributes } = await db.send(
+        new DeleteCommand({
+          TableName: tableName,
+          Key: key(roundId, respondentKey),
+          ReturnValues: 'ALL_OLD',
+        }),
+      );
+      if (!Attributes) return undefined;
+      const invitation = fromItem(Attributes);
+      return {
+        invited: invitation.mails.invite?.state === 'sent',
+        tokenHashes: invitation.tokenHashes ?? [],
+      };
+    },
+  };
+}

@@ -1,0 +1,167 @@
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { keys, WORK_QUEUE_INDEX, workQueue } from '../../db/table.js';
+import type { RoundStore } from '../../ports.js';
+import type { Round } from '../../rounds/round.js';
+import { isConditionFailure, withoutKeys } from './client.js';
+
+/** Runs a conditional update; false when the condition did not hold. */
+async function conditional(db: DynamoDBDocumentClient, command: UpdateCommand): Promise<boolean> {
+  try {
+    await db.send(command);
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+export function createRoundStore(db: DynamoDBDocumentClient, tableName: string): RoundStore {
+  const key = keys.round;
+  return {
+    async create(round) {
+      try {
+        await db.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: {
+              ...key(round.orgId, round.id),
+              entity: 'round',
+              ...round,
+              wqpk: workQueue.roundActive,
+              wqsk: `${round.orgId}#${round.id}`,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+    async get(orgId, roundId) {
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: key(orgId, roundId), ConsistentRead: true }),
+      );
+      return Item ? withoutKeys<Round>(Item) : undefined;
+    },
+    async list(orgId) {
+      const rounds: Round[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+            ExpressionAttributeValues: { ':pk': keys.organisation(orgId).pk, ':prefix': keys.roundPrefix },
+            ScanIndexForward: false,
+            ExclusiveStartKey: start,
+          }),
+        );
+        rounds.push(...(page.Items ?? []).map((item) => withoutKeys<Round>(item)));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return rounds.sort((a, b) => b.opensAt.localeCompare(a.opensAt));
+    },
+    async listActive(limit) {
+      const { Items = [] } = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: WORK_QUEUE_INDEX.name,
+          KeyConditionExpression: 'wqpk = :active',
+          ExpressionAttributeValues: { ':active': workQueue.roundActive },
+          Limit: limit,
+        }),
+      );
+      return Items.map((item) => {
+        const [orgId, roundId] = String(item.wqsk).split('#') as [string, string];
+        return { orgId, roundId };
+      });
+    },
+    async updateProgress(orgId, roundId, progress) {
+      const names: Record<string, string> = { '#progress': 'progress' };
+      const values: Record<string, unknown> = {};
+      const sets = Object.entries(progress).map(([field, value], index) => {
+        names[`#p${index}`] = field;
+        values[`:p${index}`] = value;
+        return `#progress.#p${index} = :p${index}`;
+      });
+      if (sets.length === 0) return;
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: key(orgId, roundId),
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        }),
+      );
+    },
+    async close(orgId, roundId, closedAt) {
+      return conditional(
+        db,
+        new UpdateCommand({
+          TableName: tableName,
+          Key: key(orgId, roundId),
+          UpdateExpression: 'SET closedAt = :at',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(closedAt)',
+          ExpressionAttributeValues: { ':at': closedAt },
+        }),
+      );
+    },
+    async finish(orgId, roundId) {
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: key(orgId, roundId),
+          UpdateExpression: 'REMOVE wqpk, wqsk',
+        }),
+      );
+    },
+    async countErasedInvitation(orgId, roundId) {
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: key(orgId, roundId),
+          UpdateExpression: 'ADD erasedInvitations :one',
+          ExpressionAttributeValues: { ':one': 1 },
+        }),
+      );
+    },
+    async claimRoundMail(orgId, roundId, mail, now, leaseUntil) {
+      return conditional(
+        db,
+        new UpdateCommand({
+          TableName: tableName,
+          Key: key(orgId, roundId),
+          UpdateExpression: 'SET #mail = :claim',
+          ConditionExpression:
+            'attribute_not_exists(#mail) OR (#mail.#state = :sending AND #mail.leaseUntil < :now)',
+          ExpressionAttributeNames: { '#mail': `mail_${mail}`, '#state': 'state' },
+          ExpressionAttributeValues: {
+            ':claim': { state: 'sending', leaseUntil },
+            ':sending': 'sending',
+            ':now': now,
+          },
+        }),
+      );
+    },
+    async settleRoundMail(orgId, roundId, mail, sent) {
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: key(orgId, roundId),
+          UpdateExpression: sent ? 'SET #mail = :sent' : 'REMOVE #mail',
+          ExpressionAttributeNames: { '#mail': `mail_${mail}` },
+          ...(sent ? { ExpressionAttributeValues: { ':sent': { state: 'sent' } } } : {}),
+        }),
+      );
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { DomainError, notFound } from '../errors.js';
+import type { AnswerLinkReader, Clock, TokenRecord } from '../ports.js';
+import type { RateLimiter } from '../rate-limiter.js';
+import { isOpen, type Round } from '../rounds/round.js';
+import type { Secrets } from '../security/secrets.js';
+
+export interface AnswerLinkDeps {
+  answerLinks: AnswerLinkReader;
+  secrets: Secrets;
+  clock: Clock;
+  limits: { tokenGuessing: RateLimiter };
+}
+
+export type AnswerToken = Extract<TokenRecord, { kind: 'answer' }>;
+export interface AnswerLink {
+  token: AnswerToken;
+  round: Round;
+  open: boolean;
+}
+
+const TOKEN_PATTERN = /^(org_[A-Za-z0-9]{1,40})\.(rnd_[A-Za-z0-9]{1,40})\.([A-Za-z0-9_-]{43})$/;
+
+/**
+ * Resolves a personal link with one read (token and round together). The link names its round, so a closed
+ * round is seen at once, however it closed. Failed look-ups count against the client: guessing gets 429.
+ */
+export async function resolveAnswerLink(
+  deps: AnswerLinkDeps,
+  link: string,
+  client: string,
+): Promise<AnswerLink> {
+  if (deps.limits.tokenGuessing.exceeded(client))
+    throw new DomainError('rate_limited', 429, 'Too many unknown links from this address; try again later');
+  const match = TOKEN_PATTERN.exec(link);
+  const found = match
+    ? await deps.answerLinks.read(deps.secrets.hash(link), match[1] as string, match[2] as string)
+    : {};
+  const token = found.token;
+  if (
+    !token ||
+    token.kind !== 'answer' ||
+    !found.round ||
+    token.roundId !== found.round.id ||
+    token.orgId !== found.round.orgId
+  ) {
+    deps.limits.tokenGuessing.attempt(client);
+    throw notFound('Link');
+  }
+  return { token, round: found.round, open: isOpen(found.round, deps.clock.now()) };
+}

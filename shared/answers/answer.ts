@@ -1,0 +1,63 @@
+import { z } from 'zod/mini';
+import type { Segments } from '../ports.js';
+
+export const FREE_TEXT_FIELDS = [
+  'rankReason',
+  'raiseIdeas',
+  'consequencesNow',
+  'consequencesIfRaised',
+] as const;
+export type FreeTextField = (typeof FREE_TEXT_FIELDS)[number];
+export const MAX_FREE_TEXT = 2000;
+
+const freeText = () =>
+  z.optional(
+    z
+      .pipe(
+        z.union([z.string(), z.null()]),
+        z.transform((value) => (value ?? '').replace(/\r\n/g, '\n').trim()),
+      )
+      .check(z.refine((value) => value.length <= MAX_FREE_TEXT, `At most ${MAX_FREE_TEXT} characters`)),
+  );
+
+/** The five questions' answers as a form or JSON sends them; rank empty or null means "don't know". */
+export function answerSchema(rankMax: number) {
+  return z.object({
+    rank: z.optional(
+      z.pipe(
+        z.union([z.string(), z.number(), z.null()]),
+        z.transform((value, ctx) => {
+          if (value === null || (typeof value === 'string' && value.trim() === '')) return null;
+          const rank = typeof value === 'number' ? value : Number(value.trim());
+          if (!Number.isInteger(rank) || rank < 1 || rank > rankMax) {
+            ctx.issues.push({
+              code: 'custom',
+              input: value,
+              message: `A whole number from 1 to ${rankMax}, or empty for "don't know"`,
+            });
+            return z.NEVER;
+          }
+          return rank;
+        }),
+      ),
+    ),
+    rankReason: freeText(),
+    raiseIdeas: freeText(),
+    consequencesNow: freeText(),
+    consequencesIfRaised: freeText(),
+  });
+}
+export type AnswerInput = z.infer<ReturnType<typeof answerSchema>>;
+
+/**
+ * An answer as stored: the round, the answers and the segments as they were when the round opened. No
+ * respondent key, e-mail, token or time: nothing that leads back to a person.
+ */
+export interface StoredAnswer {
+  roundId: string;
+  answerKey: string;
+  shard: number;
+  rank: number | null;
+  texts: Partial<Record<FreeTextField, string>>;
+  segments: Segments;
+}

@@ -1,0 +1,42 @@
+import { ANSWER_SHARDS } from '../db/table.js';
+import type { AnswerStore, InvitationStore } from '../ports.js';
+import type { Secrets } from '../security/secrets.js';
+import { type AnswerInput, FREE_TEXT_FIELDS, type StoredAnswer } from './answer.js';
+import type { AnswerLink } from './answer-link.js';
+
+export interface SubmitDeps {
+  answers: AnswerStore;
+  invitations: InvitationStore;
+  secrets: Secrets;
+}
+
+/**
+ * The answer's key: a keyed hash of round and invitation. The same person answering again lands on the same
+ * key and replaces the earlier answer; the key itself names nobody, and the answer stores no identity.
+ */
+export function answerKeyOf(secrets: Secrets, roundId: string, respondentKey: string): string {
+  return secrets.hash(`answer:${roundId}:${respondentKey}`);
+}
+
+/**
+ * Records an answer. 1. the link was resolved and its round is open (the caller checked)  2. write the answer
+ * under its key, replacing an earlier one  3. mark the invitation answered, so reminders skip this person.
+ * Two writes after the one read: three DynamoDB round trips in all. A retry writes the same again.
+ */
+export async function submitAnswer(deps: SubmitDeps, link: AnswerLink, input: AnswerInput): Promise<void> {
+  const answerKey = answerKeyOf(deps.secrets, link.round.id, link.token.respondentKey);
+  const texts: StoredAnswer['texts'] = {};
+  for (const field of FREE_TEXT_FIELDS) {
+    const text = input[field];
+    if (text) texts[field] = text;
+  }
+  await deps.answers.put({
+    roundId: link.round.id,
+    answerKey,
+    shard: Number.parseInt(answerKey.slice(0, 4), 16) % ANSWER_SHARDS,
+    rank: input.rank ?? null,
+    texts,
+    segments: link.token.segments,
+  });
+  await deps.invitations.markAnswered(link.round.id, link.token.respondentKey);
+}

@@ -1,0 +1,23 @@
+import type { InvitationStore, RoundStore, TokenStore } from '../ports.js';
+import type { EraseFollowUp } from '../respondents/manage-respondents.js';
+
+/**
+ * Erasure's second half: every invitation of the person goes, with the link tokens it handed out, so nothing
+ * joins them to a round any more. A round not yet reported still counts them as invited, so its response rate
+ * stays true. Their answers stay: those never held identity.
+ */
+export function eraseFromRounds(deps: {
+  rounds: RoundStore;
+  invitations: InvitationStore;
+  tokens: TokenStore;
+}): EraseFollowUp {
+  return async (orgId, respondentKey) => {
+    for (const round of await deps.rounds.list(orgId)) {
+      const removed = await deps.invitations.delete(round.id, respondentKey);
+      if (!removed) continue;
+      for (const tokenHash of removed.tokenHashes) await deps.tokens.delete(tokenHash);
+      if (removed.invited && !round.progress.figuresStored)
+        await deps.rounds.countErasedInvitation(orgId, round.id);
+    }
+  };
+}

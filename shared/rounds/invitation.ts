@@ -1,0 +1,23 @@
+import type { Segments } from '../ports.js';
+
+/** The mails a round can send one respondent: the invitation and up to two reminders. */
+export type MailKind = 'invite' | 'reminder1' | 'reminder2';
+export type MailState = 'sending' | 'sent' | 'skipped';
+
+/**
+ * One respondent's place in one round. It knows whether they answered (to skip reminders), never what:
+ * the answer lives apart, keyed so it cannot be listed by respondent.
+ */
+export interface Invitation {
+  roundId: string;
+  orgId: string;
+  respondentKey: string;
+  segments: Segments;
+  createdAt: string;
+  answered?: boolean;
+  mails: Partial<Record<MailKind, { state: MailState; leaseUntil?: string; reason?: string }>>;
+  /** Hashes of the link tokens mailed, so erasure can kill them. */
+  tokenHashes?: string[];
+}
+
+export const reminderKind = (index: number): MailKind => (index === 0 ? 'reminder1' : 'reminder2');

@@ -1,0 +1,52 @@
+import { errorName } from '../logger.js';
+import { reminderKind } from '../rounds/invitation.js';
+import { openScheduledRound } from '../rounds/open-round.js';
+import { isOpen, type Round } from '../rounds/round.js';
+import { createInvitations } from './create-invitations.js';
+import { isThrottling } from './deliver-mail.js';
+import { finishClosedRound } from './finish-closed-round.js';
+import { runMailPass } from './mail-pass.js';
+import { sendProgressMail } from './progress-report.js';
+import { startTickRun, type TickDeps, type TickRun } from './tick-deps.js';
+
+/**
+ * One tick: 1. open the scheduled rounds that are due  2. for each active round, take the next step it needs:
+ * create invitations, mail them, remind (with a progress mail to the admin first), or close it and report.
+ * Every step is idempotent and resumable, so two ticks at once or a tick killed half-way lose and repeat nothing.
+ */
+export async function runTick(deps: TickDeps) {
+  const run = startTickRun(deps);
+  for (const org of await deps.organisations.listDue(deps.clock.now().toISOString(), 100)) {
+    if (await openScheduledRound(deps, org)) run.stats.opened++;
+  }
+  for (const { orgId, roundId } of await deps.rounds.listActive(500)) {
+    if (!run.hasTime()) break;
+    const round = await deps.rounds.get(orgId, roundId);
+    if (!round) continue;
+    try {
+      await advanceRound(deps, run, round);
+    } catch (error) {
+      deps.logger.error('round step failed; the next tick retries', {
+        orgId,
+        roundId,
+        error: errorName(error),
+      });
+      if (isThrottling(error)) break;
+    }
+  }
+  deps.logger.info('tick finished', { ...run.stats });
+  return run.stats;
+}
+
+async function advanceRound(deps: TickDeps, run: TickRun, round: Round): Promise<void> {
+  const now = deps.clock.now();
+  if (!isOpen(round, now)) return finishClosedRound(deps, run, round);
+  if (!round.progress.invitationsCreated && !(await createInvitations(deps, run, round))) return;
+  if (!round.progress.inviteDone && !(await runMailPass(deps, run, round, 'invite'))) return;
+  for (const [index, at] of round.snapshot.remindAt.entries()) {
+    const kind = reminderKind(index);
+    if (now.toISOString() < at || round.progress[`${kind}Done`]) continue;
+    await sendProgressMail(deps, run, round, index + 1);
+    if (!(await runMailPass(deps, run, round, kind))) return;
+  }
+}

@@ -1,0 +1,63 @@
+import type { Logger } from '../logger.js';
+import type {
+  AnswerStore,
+  Clock,
+  InvitationStore,
+  Mailer,
+  OrganisationStore,
+  ReportStore,
+  RespondentStore,
+  RoundStore,
+  SuppressionStore,
+  TokenStore,
+} from '../ports.js';
+import type { Secrets } from '../security/secrets.js';
+
+export interface TickDeps {
+  organisations: OrganisationStore;
+  rounds: RoundStore;
+  invitations: InvitationStore;
+  respondents: RespondentStore;
+  suppressions: SuppressionStore;
+  tokens: TokenStore;
+  answers: AnswerStore;
+  reports: ReportStore;
+  mailer: Mailer;
+  secrets: Secrets;
+  clock: Clock;
+  logger: Logger;
+  publicUrl: string;
+  /** Waits; injected so tests and benchmarks control time. */
+  sleep: (ms: number) => Promise<void>;
+  mailRatePerSecond: number;
+  tickBudgetMs: number;
+}
+
+/** One tick's limits: when it must stop, and the pace mail may leave at (the SES sending quota). */
+export interface TickRun {
+  deadline: number;
+  hasTime(): boolean;
+  /** Resolves when the next e-mail may go. */
+  nextMailSlot(): Promise<void>;
+  stats: { opened: number; sent: number; skipped: number; failed: number; closed: number; reports: number };
+}
+
+export function startTickRun(
+  deps: Pick<TickDeps, 'clock' | 'sleep' | 'mailRatePerSecond' | 'tickBudgetMs'>,
+): TickRun {
+  const start = deps.clock.now().getTime();
+  const deadline = start + deps.tickBudgetMs;
+  const interval = 1000 / deps.mailRatePerSecond;
+  let nextSlot = start;
+  return {
+    deadline,
+    hasTime: () => deps.clock.now().getTime() < deadline,
+    async nextMailSlot() {
+      const now = deps.clock.now().getTime();
+      const wait = nextSlot - now;
+      nextSlot = Math.max(now, nextSlot) + interval;
+      if (wait > 0) await deps.sleep(wait);
+    },
+    stats: { opened: 0, sent: 0, skipped: 0, failed: 0, closed: 0, reports: 0 },
+  };
+}
