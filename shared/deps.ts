@@ -1,6 +1,7 @@
 import { createAnswerLinkReader } from './adapters/dynamodb/answer-link-reader.js';
 import { createAnswerStore } from './adapters/dynamodb/answer-store.js';
 import { createApiKeyStore } from './adapters/dynamodb/api-key-store.js';
+import { createBenchmarkStore } from './adapters/dynamodb/benchmark-store.js';
 import { createDocumentClient } from './adapters/dynamodb/client.js';
 import { createInvitationStore } from './adapters/dynamodb/invitation-store.js';
 import { createOrganisationStore } from './adapters/dynamodb/organisation-store.js';
@@ -58,6 +59,7 @@ export function createDeps(config: Config, overrides: Partial<Deps> = {}): Deps 
     invitations: createInvitationStore(db, table),
     answers: createAnswerStore(db, table),
     reports: createReportStore(db, table),
+    benchmarks: createBenchmarkStore(db, table),
     suppressions: createSuppressionStore(db, table),
     answerLinks: createAnswerLinkReader(db, table),
     publicUrl: config.publicUrl,

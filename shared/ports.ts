@@ -188,3 +188,9 @@ export interface ReportStore {
   /** Every stored report of an organisation (a few a year), oldest first. */
   list(orgId: string): Promise<RoundReport[]>;
 }
+
+/** Each organisation's latest released median, for the cross-organisation benchmark. */
+export interface BenchmarkStore {
+  record(orgId: string, median: number, closesAt: string): Promise<void>;
+  all(): Promise<Map<string, number>>;
+}

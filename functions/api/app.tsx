@@ -15,6 +15,7 @@ import { answerPageRoutes } from './routes/answer-pages.js';
 import { docsRoutes } from './routes/docs.js';
 import { keyRoutes } from './routes/keys.js';
 import { organisationRoutes } from './routes/organisations.js';
+import { reportRoutes } from './routes/reports.js';
 import { respondentRoutes } from './routes/respondents.js';
 import { roundRoutes } from './routes/rounds.js';
 import { verificationRoutes } from './routes/verification.js';
@@ -76,6 +77,7 @@ export function createApp(deps: Deps, options: AppOptions) {
   app.route('/v1/organisations', keyRoutes(deps));
   app.route('/v1/organisations', respondentRoutes(deps, [eraseFromRounds(deps)]));
   app.route('/v1/organisations', roundRoutes(deps));
+  app.route('/v1/organisations', reportRoutes(deps));
   app.route('/verify', verificationRoutes(deps));
   app.route('/r', answerPageRoutes(deps, options.clientAddress));
   app.route('/', docsRoutes(OPERATIONS, deps.publicUrl));

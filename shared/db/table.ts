@@ -33,7 +33,8 @@ export const keys = {
   answerPartition: (roundId: string, shard: number) => `RANS#${roundId}#${shard}`,
   token: (tokenHash: string) => ({ pk: `TOKEN#${tokenHash}`, sk: 'META' }),
   suppression: (respondentKey: string) => ({ pk: `SUPPRESS#${respondentKey}`, sk: 'META' }),
-  rateLimit: (bucket: string) => ({ pk: `RATE#${bucket}`, sk: 'META' }),
+  benchmark: (orgId: string) => ({ pk: 'BENCHMARK', sk: orgId }),
+  benchmarkPartition: 'BENCHMARK',
 } as const;
 
 export const workQueue = {

@@ -1,5 +1,5 @@
 import { ANSWER_SHARDS } from '../db/table.js';
-import type { AnswerStore, Clock, InvitationStore, ReportStore } from '../ports.js';
+import type { AnswerStore, BenchmarkStore, Clock, InvitationStore, ReportStore } from '../ports.js';
 import type { Round } from '../rounds/round.js';
 import { countInvitations, round3 } from '../rounds/round-view.js';
 import { RoundAggregator } from './aggregate-round.js';
@@ -9,6 +9,7 @@ export interface FigureDeps {
   invitations: InvitationStore;
   answers: AnswerStore;
   reports: ReportStore;
+  benchmarks: BenchmarkStore;
   clock: Clock;
   random?: () => number;
 }
@@ -73,5 +74,7 @@ export async function storeRoundFigures(deps: FigureDeps, round: Round): Promise
   const change = changeSince(report, previous);
   const stored = { ...report, ...(change ? { change } : {}) };
   await deps.reports.put(stored);
+  if (!stored.suppressed && stored.rank)
+    await deps.benchmarks.record(round.orgId, stored.rank.median, stored.closesAt);
   return stored;
 }

@@ -1,6 +1,7 @@
 import type { Logger } from '../logger.js';
 import type {
   AnswerStore,
+  BenchmarkStore,
   Clock,
   InvitationStore,
   Mailer,
@@ -22,6 +23,7 @@ export interface TickDeps {
   tokens: TokenStore;
   answers: AnswerStore;
   reports: ReportStore;
+  benchmarks: BenchmarkStore;
   mailer: Mailer;
   secrets: Secrets;
   clock: Clock;

@@ -23,7 +23,9 @@ beforeAll(async () => {
     LOG_LEVEL: 'silent',
   });
   ({ handler: tick } = (await import('../../functions/tick/lambda.js')) as { handler: Handler });
-  ({ handler: notifications } = (await import('../../functions/ses-notifications/lambda.js')) as { handler: Handler });
+  ({ handler: notifications } = (await import('../../functions/ses-notifications/lambda.js')) as {
+    handler: Handler;
+  });
 });
 afterAll(() => stack.close());
 
@@ -72,9 +74,15 @@ describe('the tick and notification Lambda entries', () => {
   it('suppresses a hard-bounced address from an SNS event carrying an SES notification', async () => {
     const address = 'gone@example.org';
     const result = await notifications(
-      snsEvent({ notificationType: 'Bounce', bounce: { bounceType: 'Permanent', bouncedRecipients: [{ emailAddress: address }] }, mail: { messageId: 'x' } }),
+      snsEvent({
+        notificationType: 'Bounce',
+        bounce: { bounceType: 'Permanent', bouncedRecipients: [{ emailAddress: address }] },
+        mail: { messageId: 'x' },
+      }),
     );
-    const suppressed = await stack.deps.suppressions.suppressedAmong([respondentKeyOf(stack.deps.secrets, address)]);
+    const suppressed = await stack.deps.suppressions.suppressedAmong([
+      respondentKeyOf(stack.deps.secrets, address),
+    ]);
     expect(result.suppressed).toBe(1);
     expect(suppressed.size).toBe(1);
   });

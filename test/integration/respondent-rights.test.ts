@@ -15,36 +15,62 @@ beforeAll(async () => {
   stack = await startTestStack({ overrides: { clock } });
   org = await organisationWithOpenRound(stack, 9);
   await runTick(stack.deps);
-  linkFor = new Map((await sentMail(stack)).map((m) => [m.destination.to[0] as string, linkIn(m.body.text, /\/r\/org_\w+\.rnd_\w+\.[\w-]{43}/)]));
+  linkFor = new Map(
+    (await sentMail(stack)).map((m) => [
+      m.destination.to[0] as string,
+      linkIn(m.body.text, /\/r\/org_\w+\.rnd_\w+\.[\w-]{43}/),
+    ]),
+  );
 });
 afterAll(() => stack.close());
 
-const [unsubscriber, bouncer, complainer, leaver] = [0, 1, 2, 3].map((i) => `p${i}`);
-const emailOf = (prefix: string) => [...linkFor.keys()].find((email) => email.startsWith(`${prefix}.`)) as string;
+const [unsubscriber, bouncer, complainer, leaver] = ['p0', 'p1', 'p2', 'p3'] as const;
+const emailOf = (prefix: string) =>
+  [...linkFor.keys()].find((email) => email.startsWith(`${prefix}.`)) as string;
 
 describe('unsubscribing, bounces, complaints and erasure', () => {
   it('shows an unsubscribe page on GET and changes nothing until the button is pressed', async () => {
     const link = `${linkFor.get(emailOf(unsubscriber))}/unsubscribe`;
     const page = await org.call('GET', link);
-    const list = await org.call('GET', `/v1/organisations/${org.orgId}/respondents?limit=500`, { key: org.adminKey });
+    const list = await org.call('GET', `/v1/organisations/${org.orgId}/respondents?limit=500`, {
+      key: org.adminKey,
+    });
 
     expect(page.text).toContain('<form method="post">');
-    expect(list.json.respondents.find((r: { email: string }) => r.email === emailOf(unsubscriber)).status).toBe('active');
+    expect(
+      list.json.respondents.find((r: { email: string }) => r.email === emailOf(unsubscriber)).status,
+    ).toBe('active');
   });
 
   it('unsubscribes with the RFC 8058 one-click POST', async () => {
     const link = `${linkFor.get(emailOf(unsubscriber))}/unsubscribe`;
-    const response = await org.call('POST', link, { body: 'List-Unsubscribe=One-Click', type: 'application/x-www-form-urlencoded' });
-    const list = await org.call('GET', `/v1/organisations/${org.orgId}/respondents?limit=500`, { key: org.adminKey });
+    const response = await org.call('POST', link, {
+      body: 'List-Unsubscribe=One-Click',
+      type: 'application/x-www-form-urlencoded',
+    });
+    const list = await org.call('GET', `/v1/organisations/${org.orgId}/respondents?limit=500`, {
+      key: org.adminKey,
+    });
 
     expect(response.status).toBe(200);
-    expect(list.json.respondents.find((r: { email: string }) => r.email === emailOf(unsubscriber)).status).toBe('unsubscribed');
+    expect(
+      list.json.respondents.find((r: { email: string }) => r.email === emailOf(unsubscriber)).status,
+    ).toBe('unsubscribed');
   });
 
   it('suppresses hard bounces and complaints from SES notifications, but not soft bounces', async () => {
-    const bounce = { notificationType: 'Bounce', bounce: { bounceType: 'Permanent', bouncedRecipients: [{ emailAddress: emailOf(bouncer) }] } };
-    const complaint = { notificationType: 'Complaint', complaint: { complainedRecipients: [{ emailAddress: `Name <${emailOf(complainer)}>` }] } };
-    const soft = { notificationType: 'Bounce', bounce: { bounceType: 'Transient', bouncedRecipients: [{ emailAddress: emailOf('p4') }] } };
+    const bounce = {
+      notificationType: 'Bounce',
+      bounce: { bounceType: 'Permanent', bouncedRecipients: [{ emailAddress: emailOf(bouncer) }] },
+    };
+    const complaint = {
+      notificationType: 'Complaint',
+      complaint: { complainedRecipients: [{ emailAddress: `Name <${emailOf(complainer)}>` }] },
+    };
+    const soft = {
+      notificationType: 'Bounce',
+      bounce: { bounceType: 'Transient', bouncedRecipients: [{ emailAddress: emailOf('p4') }] },
+    };
 
     const counts = [
       await handleSesNotification(stack.deps, JSON.stringify(bounce)),
@@ -60,9 +86,15 @@ describe('unsubscribing, bounces, complaints and erasure', () => {
     const link = linkFor.get(emailOf(leaver)) as string;
     await org.call('POST', link, { json: { rank: 15 } });
 
-    const erased = await org.call('DELETE', `/v1/organisations/${org.orgId}/respondents/${encodeURIComponent(emailOf(leaver))}`, { key: org.adminKey });
+    const erased = await org.call(
+      'DELETE',
+      `/v1/organisations/${org.orgId}/respondents/${encodeURIComponent(emailOf(leaver))}`,
+      { key: org.adminKey },
+    );
     const afterwards = await org.call('GET', link);
-    const view = await org.call('GET', `/v1/organisations/${org.orgId}/rounds/${org.roundId}`, { key: org.adminKey });
+    const view = await org.call('GET', `/v1/organisations/${org.orgId}/rounds/${org.roundId}`, {
+      key: org.adminKey,
+    });
 
     expect(erased.status).toBe(204);
     expect(afterwards.status).toBe(404);
@@ -73,8 +105,12 @@ describe('unsubscribing, bounces, complaints and erasure', () => {
     await clearMail(stack);
     clock.advanceDays(5);
     await runTick(stack.deps);
-    const reminded = (await sentMail(stack)).filter((m) => m.subject.startsWith('Påminnelse')).map((m) => m.destination.to[0]);
-    const view = await org.call('GET', `/v1/organisations/${org.orgId}/rounds/${org.roundId}`, { key: org.adminKey });
+    const reminded = (await sentMail(stack))
+      .filter((m) => m.subject.startsWith('Påminnelse'))
+      .map((m) => m.destination.to[0]);
+    const view = await org.call('GET', `/v1/organisations/${org.orgId}/rounds/${org.roundId}`, {
+      key: org.adminKey,
+    });
 
     expect(reminded.sort()).toEqual(['p4', 'p5', 'p6', 'p7', 'p8'].map(emailOf).sort());
     expect(view.json.round.suppressed).toBe(0);
@@ -93,7 +129,9 @@ describe('unsubscribing, bounces, complaints and erasure', () => {
     await clearMail(stack);
     await runTick(stack.deps);
     const invited = (await sentMail(stack)).map((m) => m.destination.to[0]);
-    const view = await org.call('GET', `/v1/organisations/${org.orgId}/rounds/${next.json.round.id}`, { key: org.adminKey });
+    const view = await org.call('GET', `/v1/organisations/${org.orgId}/rounds/${next.json.round.id}`, {
+      key: org.adminKey,
+    });
 
     expect(invited).toHaveLength(5);
     expect(invited).not.toContain(emailOf(unsubscriber));

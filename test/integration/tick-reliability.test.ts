@@ -14,14 +14,21 @@ let realSes: SESClient;
 
 beforeAll(async () => {
   stack = await startTestStack({ overrides: { clock } });
-  realSes = new SESClient({ endpoint: stack.sesUrl, region: 'eu-north-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+  realSes = new SESClient({
+    endpoint: stack.sesUrl,
+    region: 'eu-north-1',
+    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+  });
 });
 afterAll(() => stack.close());
 beforeEach(() => clearMail(stack));
 
 /** A mailer whose SES client passes the first `passes` sends to the emulator, then fails as `failure` says. */
 function faultyMailer(passes: number, failure: () => Error, failOnce = false) {
-  const client = new SESClient({ region: 'eu-north-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+  const client = new SESClient({
+    region: 'eu-north-1',
+    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+  });
   let calls = 0;
   mockClient(client)
     .on(SendRawEmailCommand)
@@ -34,7 +41,8 @@ function faultyMailer(passes: number, failure: () => Error, failOnce = false) {
 }
 
 const throttled = () => Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'Throttling' });
-const internal = () => Object.assign(new Error('We encountered an internal error.'), { name: 'InternalFailure' });
+const internal = () =>
+  Object.assign(new Error('We encountered an internal error.'), { name: 'InternalFailure' });
 
 describe('the tick under concurrency and faults', () => {
   it('sends each invitation exactly once when two ticks run at the same time', async () => {
@@ -73,7 +81,9 @@ describe('the tick under concurrency and faults', () => {
     const afterFailure = countByRecipient(await sentMail(stack)).size;
     await runTick(stack.deps);
     const counts = countByRecipient(await sentMail(stack));
-    const view = await org.call('GET', `/v1/organisations/${org.orgId}/rounds/${org.roundId}`, { key: org.adminKey });
+    const view = await org.call('GET', `/v1/organisations/${org.orgId}/rounds/${org.roundId}`, {
+      key: org.adminKey,
+    });
 
     expect(afterFailure).toBe(11);
     expect(counts.size).toBe(12);

@@ -21,10 +21,14 @@ const snapshot: RoundSnapshot = {
 describe('the invitation e-mail', () => {
   it('carries RFC 8058 unsubscribe headers, an HTML and a text part, and escapes the organisation name', async () => {
     const link = 'https://pulse.example.org/r/org_a.rnd_b.secret';
-    const raw = await composeMime('pulse@example.org', invitationMail('anna@example.org', snapshot, 'invite', '2027-03-15T08:00:00Z', link));
+    const raw = await composeMime(
+      'pulse@example.org',
+      invitationMail('anna@example.org', snapshot, 'invite', '2027-03-15T08:00:00Z', link),
+    );
     const parsed = await simpleParser(raw);
 
-    const header = (name: string) => parsed.headerLines.find((line) => line.key === name)?.line.replace(/\r\n\s+/g, ' ');
+    const header = (name: string) =>
+      parsed.headerLines.find((line) => line.key === name)?.line.replace(/\r\n\s+/g, ' ');
     expect(header('list-unsubscribe')).toBe(`List-Unsubscribe: <${link}/unsubscribe>`);
     expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
     expect(parsed.text).toContain(link);

@@ -1,0 +1,35 @@
+import { type Context, Hono } from 'hono';
+import { z } from 'zod/mini';
+import type { Deps } from '../../../shared/deps.js';
+import { readRoundReport, readTrend } from '../../../shared/reports/read-reports.js';
+import { roundReportCsv, trendCsv } from '../../../shared/reports/report-csv.js';
+import { publicReport } from '../../../shared/reports/round-report.js';
+import { READERS, requireKey } from '../auth.js';
+import type { AppEnv } from '../env.js';
+import { parseWith } from '../http.js';
+
+const FormatSchema = z.object({ format: z._default(z.enum(['json', 'csv']), 'json') });
+
+function csv(c: Context, body: string, filename: string) {
+  return c.body(body, 200, {
+    'content-type': 'text/csv; charset=utf-8; header=present',
+    'content-disposition': `attachment; filename="${filename}"`,
+  });
+}
+
+/** Analysts' reads: stored figures as JSON or CSV. Admin and analyst keys of the organisation only. */
+export function reportRoutes(deps: Deps) {
+  return new Hono<AppEnv>()
+    .get('/:orgId/rounds/:roundId/report', requireKey(deps, READERS), async (c) => {
+      const { format } = parseWith(FormatSchema, c.req.query(), 'The query is not valid');
+      const report = await readRoundReport(deps, c.req.param('orgId'), c.req.param('roundId'));
+      if (format === 'csv') return csv(c, roundReportCsv(report), `kundpuls-${report.roundId}.csv`);
+      return c.json({ report: publicReport(report) });
+    })
+    .get('/:orgId/report', requireKey(deps, READERS), async (c) => {
+      const { format } = parseWith(FormatSchema, c.req.query(), 'The query is not valid');
+      const trend = await readTrend(deps, c.req.param('orgId'));
+      if (format === 'csv') return csv(c, trendCsv(trend), 'kundpuls-trend.csv');
+      return c.json({ report: trend });
+    });
+}

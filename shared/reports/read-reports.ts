@@ -1,0 +1,27 @@
+import { notFound } from '../errors.js';
+import type { RoundStore } from '../ports.js';
+import { computeBenchmark } from './benchmark.js';
+import type { RoundReport } from './round-report.js';
+import { computeRoundReport, type FigureDeps } from './store-round-figures.js';
+import { buildTrend, type TrendReport } from './trend.js';
+
+interface ReadDeps extends FigureDeps {
+  rounds: RoundStore;
+}
+
+/**
+ * A round's report: the stored figures once the round is closed (a read costs the same for any size), or
+ * computed live from its answers while it is still open.
+ */
+export async function readRoundReport(deps: ReadDeps, orgId: string, roundId: string): Promise<RoundReport> {
+  const stored = await deps.reports.get(orgId, roundId);
+  if (stored) return stored;
+  const round = await deps.rounds.get(orgId, roundId);
+  if (!round) throw notFound('Round');
+  return computeRoundReport(deps, round);
+}
+
+export async function readTrend(deps: ReadDeps, orgId: string): Promise<TrendReport> {
+  const [reports, medians] = await Promise.all([deps.reports.list(orgId), deps.benchmarks.all()]);
+  return buildTrend(reports, computeBenchmark(medians, orgId));
+}

@@ -1,0 +1,68 @@
+import { FREE_TEXT_FIELDS } from '../answers/answer.js';
+import { SEGMENT_FIELDS } from '../respondents/respondent.js';
+import { toCsv } from './csv.js';
+import type { RoundReport } from './round-report.js';
+import type { TrendReport } from './trend.js';
+
+/** A round report in long form: one figure a row, so every tool can pivot it. */
+export function roundReportCsv(report: RoundReport): string {
+  const rows: (string | number | null | undefined)[][] = [
+    ['round', '', '', 'invited', report.invited],
+    ['round', '', '', 'answered', report.answered],
+    ['round', '', '', 'responseRate', report.responseRate],
+    ['round', '', '', 'suppressed', String(report.suppressed)],
+  ];
+  const rank = report.rank;
+  if (rank) {
+    for (const metric of ['median', 'q1', 'q3', 'mean', 'top10Share', 'dontKnowShare'] as const)
+      rows.push(['rank', '', '', metric, rank[metric]]);
+    rows.push(['rank', '', '', 'ci95Low', rank.ci95?.[0]], ['rank', '', '', 'ci95High', rank.ci95?.[1]]);
+    for (const bucket of rank.histogram.buckets)
+      rows.push(['histogram', 'bucket', `${bucket.from}-${bucket.to}`, 'count', bucket.count]);
+    for (const [place, count] of Object.entries(rank.histogram.exact))
+      rows.push(['histogram', 'place', place, 'count', count]);
+  }
+  for (const dimension of SEGMENT_FIELDS) {
+    for (const segment of report.segments[dimension]) {
+      if (segment.suppressed) rows.push(['segment', dimension, segment.value, 'suppressed', 'true']);
+      else
+        for (const metric of ['answered', 'median', 'mean', 'top10Share', 'dontKnowShare'] as const)
+          rows.push(['segment', dimension, segment.value, metric, segment[metric]]);
+    }
+  }
+  for (const field of FREE_TEXT_FIELDS)
+    for (const comment of report.comments[field] ?? []) rows.push(['comment', field, '', 'text', comment]);
+  for (const theme of report.themes) rows.push(['theme', '', theme.word, 'mentions', theme.mentions]);
+  return toCsv(['section', 'dimension', 'group', 'metric', 'value'], rows);
+}
+
+export function trendCsv(trend: TrendReport): string {
+  return toCsv(
+    [
+      'roundId',
+      'closesAt',
+      'invited',
+      'answered',
+      'responseRate',
+      'suppressed',
+      'median',
+      'ci95Low',
+      'ci95High',
+      'top10Share',
+      'dontKnowShare',
+    ],
+    trend.series.map((point) => [
+      point.roundId,
+      point.closesAt,
+      point.invited,
+      point.answered,
+      point.responseRate,
+      String(point.suppressed),
+      point.median,
+      point.ci95?.[0],
+      point.ci95?.[1],
+      point.top10Share,
+      point.dontKnowShare,
+    ]),
+  );
+}
