@@ -4,6 +4,10 @@ import type { TrendReport } from '../reports/trend.js';
 import { html, mailLayout, type SafeHtml } from './html.js';
 import { trendChartPng } from './trend-chart.js';
 
+const DIMENSIONS = {
+  sv: { department: 'Avdelning', role: 'Roll', site: 'Ort' },
+  en: { department: 'Department', role: 'Role', site: 'Site' },
+} as const;
 const pct = (share: number | undefined) => (share === undefined ? '–' : `${Math.round(share * 100)} %`);
 const NATIONAL_PLACE = 50;
 
