@@ -1,10 +1,12 @@
 import { z } from 'zod/mini';
+import { answerSchema } from '../../shared/answers/answer.js';
 import { CreateKeySchema } from '../../shared/organisations/api-key.js';
 import {
   CreateOrganisationSchema,
   UpdateOrganisationSchema,
 } from '../../shared/organisations/organisation.js';
 import { ImportRespondentsSchema } from '../../shared/respondents/respondent.js';
+import { OpenRoundSchema } from '../../shared/rounds/round.js';
 
 /**
  * The OpenAPI document, generated from the same zod schemas the routes validate with (zod's own JSON Schema

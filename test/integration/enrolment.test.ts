@@ -170,5 +170,9 @@ describe('enrolment', () => {
       3,
     );
     expect(docs.text).toContain('/v1/organisations/{orgId}/respondents');
+    expect(Object.keys(doc.json.paths)).toEqual(
+      expect.arrayContaining(['/v1/organisations/{orgId}/rounds/{roundId}/report', '/v1/organisations/{orgId}/report', '/r/{token}']),
+    );
+    expect(doc.json.paths['/r/{token}'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('rankReason');
   });
 });
