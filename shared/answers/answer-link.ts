@@ -37,8 +37,7 @@ export async function resolveAnswerLink(
     : {};
   const token = found.token;
   if (
-    !token ||
-    token.kind !== 'answer' ||
+    token?.kind !== 'answer' ||
     !found.round ||
     token.roundId !== found.round.id ||
     token.orgId !== found.round.orgId

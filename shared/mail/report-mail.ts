@@ -78,7 +78,13 @@ export function reportMail(
   const segments = Object.entries(report.segments).flatMap(([dimension, groups]) =>
     groups
       .filter((g) => !g.suppressed && g.median !== undefined)
-      .map((g) => [`${dimension}: ${g.value}`, `${g.median} (n=${g.answered})`] as [string, string]),
+      .map(
+        (g) =>
+          [
+            `${DIMENSIONS[report.language][dimension as keyof (typeof DIMENSIONS)['sv']]}: ${g.value}`,
+            `${g.median} (n=${g.answered})`,
+          ] as [string, string],
+      ),
   );
   const points = trend.series.map((p) =>
     p.median === undefined ? null : { median: p.median, ci95: p.ci95 ?? null },

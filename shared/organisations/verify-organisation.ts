@@ -14,7 +14,7 @@ interface VerifyDeps {
 /** The organisation a verification link belongs to; 404 for unknown or expired links. Reads only. */
 export async function findVerification(deps: VerifyDeps, token: string): Promise<Organisation> {
   const record = await deps.tokens.get(deps.secrets.hash(token));
-  if (!record || record.kind !== 'verify' || record.expiresAt <= deps.clock.now().toISOString())
+  if (record?.kind !== 'verify' || record.expiresAt <= deps.clock.now().toISOString())
     throw notFound('Verification link');
   const org = await deps.organisations.get(record.orgId);
   if (!org) throw notFound('Verification link');

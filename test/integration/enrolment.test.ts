@@ -171,8 +171,14 @@ describe('enrolment', () => {
     );
     expect(docs.text).toContain('/v1/organisations/{orgId}/respondents');
     expect(Object.keys(doc.json.paths)).toEqual(
-      expect.arrayContaining(['/v1/organisations/{orgId}/rounds/{roundId}/report', '/v1/organisations/{orgId}/report', '/r/{token}']),
+      expect.arrayContaining([
+        '/v1/organisations/{orgId}/rounds/{roundId}/report',
+        '/v1/organisations/{orgId}/report',
+        '/r/{token}',
+      ]),
     );
-    expect(doc.json.paths['/r/{token}'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('rankReason');
+    expect(
+      doc.json.paths['/r/{token}'].post.requestBody.content['application/json'].schema.properties,
+    ).toHaveProperty('rankReason');
   });
 });

@@ -66,7 +66,10 @@ describe('reports', () => {
       .rejects(Object.assign(new Error('Service unavailable'), { name: 'ServiceUnavailable' }));
     const brokenMailer = createSesMailer(failing, { region: 'eu-north-1', from: 'pulse@kundpuls.local' });
     const capture = {
-      send: async (mail: OutgoingMail) => (captured.push(mail), stack.deps.mailer.send(mail)),
+      send: async (mail: OutgoingMail) => {
+        captured.push(mail);
+        return stack.deps.mailer.send(mail);
+      },
     };
 
     await runTick({ ...stack.deps, mailer: brokenMailer });

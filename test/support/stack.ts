@@ -52,6 +52,7 @@ export function apiClient(stack: LocalStack) {
     if (options.type) headers['content-type'] = options.type;
     const response = await fetch(`${stack.apiUrl}${path}`, { method, headers, body, redirect: 'manual' });
     const text = await response.text();
+    // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON bodies
     let json: any;
     try {
       json = text ? JSON.parse(text) : undefined;
