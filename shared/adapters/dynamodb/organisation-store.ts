@@ -97,7 +97,8 @@ export function createOrganisationStore(db: DynamoDBDocumentClient, tableName: s
           Limit: limit,
         }),
       );
-      const found = await Promise.all(Items.map((item) => store.get(String(item.id))));
+      // The index is keys-only: the organisation id is in the table key.
+      const found = await Promise.all(Items.map((item) => store.get(String(item.pk).slice('ORG#'.length))));
       return found.filter((org): org is Organisation => org !== undefined);
     },
     async claimOpenRound(orgId, roundId) {
