@@ -10,6 +10,7 @@ import { createRespondentStore } from './adapters/dynamodb/respondent-store.js';
 import { createRoundStore } from './adapters/dynamodb/round-store.js';
 import { createSuppressionStore } from './adapters/dynamodb/suppression-store.js';
 import { createTokenStore } from './adapters/dynamodb/token-store.js';
+import { createValueListStore } from './adapters/dynamodb/value-list-store.js';
 import { createSesClient, createSesMailer } from './adapters/ses/ses-mailer.js';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
@@ -62,6 +63,7 @@ export function createDeps(config: Config, overrides: Partial<Deps> = {}): Deps 
     benchmarks: createBenchmarkStore(db, table),
     suppressions: createSuppressionStore(db, table),
     answerLinks: createAnswerLinkReader(db, table),
+    valueLists: createValueListStore(db, table),
     publicUrl: config.publicUrl,
     mailRatePerSecond: config.mailRatePerSecond,
     tickBudgetMs: config.tickBudgetMs,

@@ -194,3 +194,11 @@ export interface BenchmarkStore {
   record(orgId: string, median: number, closesAt: string): Promise<void>;
   all(): Promise<Map<string, number>>;
 }
+
+import type { ValueList } from './values/value-list.js';
+
+/** An organisation's own value lists. Versioned by id: an upload is a new list, never an edit of a used one. */
+export interface ValueListStore {
+  put(orgId: string, list: ValueList): Promise<void>;
+  get(orgId: string, listId: string): Promise<ValueList | undefined>;
+}

@@ -18,6 +18,7 @@ import { organisationRoutes } from './routes/organisations.js';
 import { reportRoutes } from './routes/reports.js';
 import { respondentRoutes } from './routes/respondents.js';
 import { roundRoutes } from './routes/rounds.js';
+import { valueListRoutes } from './routes/value-lists.js';
 import { verificationRoutes } from './routes/verification.js';
 
 export interface AppOptions {
@@ -78,6 +79,7 @@ export function createApp(deps: Deps, options: AppOptions) {
   app.route('/v1/organisations', respondentRoutes(deps, [eraseFromRounds(deps)]));
   app.route('/v1/organisations', roundRoutes(deps));
   app.route('/v1/organisations', reportRoutes(deps));
+  app.route('/', valueListRoutes(deps));
   app.route('/verify', verificationRoutes(deps));
   app.route('/r', answerPageRoutes(deps, options.clientAddress));
   app.route('/', docsRoutes(OPERATIONS, deps.publicUrl));

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import type { Segments } from '../ports.js';
+import { MAX_PICKS } from '../values/value-list.js';
 
 export const FREE_TEXT_FIELDS = [
   'rankReason',
@@ -20,8 +21,31 @@ const freeText = () =>
       .check(z.refine((value) => value.length <= MAX_FREE_TEXT, `At most ${MAX_FREE_TEXT} characters`)),
   );
 
-/** The five questions' answers as a form or JSON sends them; rank empty or null means "don't know". */
-export function answerSchema(rankMax: number) {
+/** Up to 10 value ids from the round's list: repeated form fields or a JSON array; duplicates count once. */
+const picks = (valueIds: ReadonlySet<string>) =>
+  z.optional(
+    z.pipe(
+      z.union([z.string(), z.array(z.string())]),
+      z.transform((value, ctx) => {
+        const ids = [...new Set((Array.isArray(value) ? value : [value]).map((id) => id.trim()).filter(Boolean))];
+        if (ids.length > MAX_PICKS) {
+          ctx.issues.push({ code: 'custom', input: value, message: `Pick at most ${MAX_PICKS} values` });
+          return z.NEVER;
+        }
+        if (ids.some((id) => !valueIds.has(id))) {
+          ctx.issues.push({ code: 'custom', input: value, message: "Only values from this round's list" });
+          return z.NEVER;
+        }
+        return ids;
+      }),
+    ),
+  );
+
+/**
+ * The answers as a form or JSON sends them; rank empty or null means "don't know". With a value list, the two
+ * pick lists too (without one, they are refused like any unknown value).
+ */
+export function answerSchema(rankMax: number, valueIds: ReadonlySet<string> = new Set()) {
   return z.object({
     rank: z.optional(
       z.pipe(
@@ -45,6 +69,8 @@ export function answerSchema(rankMax: number) {
     raiseIdeas: freeText(),
     consequencesNow: freeText(),
     consequencesIfRaised: freeText(),
+    valuesToday: picks(valueIds),
+    valuesWishedFor: picks(valueIds),
   });
 }
 export type AnswerInput = z.infer<ReturnType<typeof answerSchema>>;
@@ -60,4 +86,6 @@ export interface StoredAnswer {
   rank: number | null;
   texts: Partial<Record<FreeTextField, string>>;
   segments: Segments;
+  valuesToday?: string[];
+  valuesWishedFor?: string[];
 }

@@ -37,6 +37,8 @@ export async function submitAnswer(deps: SubmitDeps, link: AnswerLink, input: An
     rank: input.rank ?? null,
     texts,
     segments: link.token.segments,
+    ...(input.valuesToday?.length ? { valuesToday: input.valuesToday } : {}),
+    ...(input.valuesWishedFor?.length ? { valuesWishedFor: input.valuesWishedFor } : {}),
   });
   await deps.invitations.markAnswered(link.round.id, link.token.respondentKey);
 }

@@ -34,6 +34,7 @@ export const keys = {
   token: (tokenHash: string) => ({ pk: `TOKEN#${tokenHash}`, sk: 'META' }),
   suppression: (respondentKey: string) => ({ pk: `SUPPRESS#${respondentKey}`, sk: 'META' }),
   benchmark: (orgId: string) => ({ pk: 'BENCHMARK', sk: orgId }),
+  valueList: (orgId: string, listId: string) => ({ pk: `ORG#${orgId}`, sk: `VALUELIST#${listId}` }),
   benchmarkPartition: 'BENCHMARK',
 } as const;
 

@@ -1,6 +1,7 @@
 import type { OutgoingMail } from '../ports.js';
 import type { RoundReport } from '../reports/round-report.js';
 import type { TrendReport } from '../reports/trend.js';
+import type { RankedValue } from '../values/value-figures.js';
 import { html, mailLayout, type SafeHtml } from './html.js';
 import { trendChartPng } from './trend-chart.js';
 
@@ -29,6 +30,14 @@ function copy(report: RoundReport) {
       themes: 'Vanligaste teman i fritextsvaren',
       segments: 'Per avdelning, roll och ort',
       json: 'Alla siffror som JSON',
+      measuredToday: `Uppmätt plats för ${term.sv.definite} i dag (värderingsval)`,
+      measuredWished: `Uppmätt plats för ${term.sv.definite}, önskat läge`,
+      gap: 'Upplevd minus uppmätt plats',
+      entropy: 'Kulturell entropi i dag / önskat',
+      valuesTitle: 'Topp 10 värderingar: i dag och önskat',
+      today: 'I dag',
+      wished: 'Önskat',
+      customerMark: `★ = värdering som handlar om ${term.sv.definite}`,
     };
   return {
     subject: (org: string) => `Report: where does the ${term.en.singular} rank at ${org}?`,
@@ -45,6 +54,14 @@ function copy(report: RoundReport) {
     themes: 'Most frequent themes in the comments',
     segments: 'By department, role and site',
     json: 'Every figure as JSON',
+    measuredToday: `Measured place of the ${term.en.singular} today (values selection)`,
+    measuredWished: `Measured place of the ${term.en.singular}, wished for`,
+    gap: 'Perceived minus measured place',
+    entropy: 'Cultural entropy today / wished for',
+    valuesTitle: 'Top 10 values: today and wished for',
+    today: 'Today',
+    wished: 'Wished for',
+    customerMark: `★ = a value about the ${term.en.singular}`,
   };
 }
 
@@ -72,6 +89,15 @@ export function reportMail(
       [c.top10, pct(rank.top10Share)],
       [c.dontKnow, pct(rank.dontKnowShare)],
     );
+    const values = report.values;
+    if (values) {
+      figures.push(
+        [c.measuredToday, values.customerPlace.today ?? '–'],
+        [c.measuredWished, values.customerPlace.wishedFor ?? '–'],
+        [c.gap, values.perceivedMinusMeasured ?? '–'],
+        [c.entropy, `${pct(values.entropy.today ?? undefined)} / ${pct(values.entropy.wishedFor ?? undefined)}`],
+      );
+    }
     if (report.change?.median !== undefined)
       figures.push([c.change, report.change.median > 0 ? `+${report.change.median}` : report.change.median]);
   }
@@ -86,6 +112,14 @@ export function reportMail(
           ] as [string, string],
       ),
   );
+  const valueName = (v: { sv: string; en: string; customer: boolean; rank: number }) =>
+    `${v.rank}. ${report.language === 'sv' ? v.sv : v.en}${v.customer ? ' ★' : ''}`;
+  const topToday = report.values?.today.slice(0, 10) ?? [];
+  const topWished = report.values?.wishedFor.slice(0, 10) ?? [];
+  const valueRows = topToday.map(
+    (today, index) =>
+      html`<tr><td style="padding:4px 8px;border-bottom:1px solid #ddd;${today.customer ? 'font-weight:bold' : ''}">${valueName(today)}</td><td style="padding:4px 8px;border-bottom:1px solid #ddd;${topWished[index]?.customer ? 'font-weight:bold' : ''}">${topWished[index] ? valueName(topWished[index]) : ''}</td></tr>`,
+  );
   const points = trend.series.map((p) =>
     p.median === undefined ? null : { median: p.median, ci95: p.ci95 ?? null },
   );
@@ -94,6 +128,7 @@ export function reportMail(
 ${report.suppressed ? html`<p>${c.suppressed(report.anonymityThreshold)}</p>` : ''}
 <table role="presentation" cellpadding="0" cellspacing="0" style="border-collapse:collapse;width:100%;font-size:15px">${figures.map(([label, value]) => row(label, value))}</table>
 ${withChart ? html`<p style="margin:24px 0 4px"><img src="cid:trend-chart" width="552" alt="${c.chartAlt}" style="width:100%;max-width:552px;height:auto;border:1px solid #ddd"></p><p style="font-size:13px;color:#444;margin:0 0 16px">${c.chart}</p>` : ''}
+${valueRows.length ? html`<h2 style="font-size:17px;margin:20px 0 8px">${c.valuesTitle}</h2><table role="presentation" cellpadding="0" cellspacing="0" style="border-collapse:collapse;width:100%;font-size:15px"><tr><th align="left" style="padding:4px 8px">${c.today}</th><th align="left" style="padding:4px 8px">${c.wished}</th></tr>${valueRows}</table><p style="font-size:13px;color:#444">${c.customerMark}</p>` : ''}
 ${segments.length ? html`<h2 style="font-size:17px;margin:20px 0 8px">${c.segments}</h2><table role="presentation" cellpadding="0" cellspacing="0" style="border-collapse:collapse;width:100%;font-size:15px">${segments.map(([label, value]) => row(label, value))}</table>` : ''}
 ${report.themes.length ? html`<h2 style="font-size:17px;margin:20px 0 8px">${c.themes}</h2><p>${report.themes.map((t) => `${t.word} (${t.mentions})`).join(', ')}</p>` : ''}
 <p style="font-size:14px;margin-top:24px">${c.json}: <a href="${jsonUrl}" style="color:#0b5394">${jsonUrl}</a></p>`;
@@ -104,6 +139,9 @@ ${report.themes.length ? html`<h2 style="font-size:17px;margin:20px 0 8px">${c.t
     ...figures.map(([label, value]) => `${label}: ${value}`),
     ...(segments.length
       ? ['', `${c.segments}:`, ...segments.map(([label, value]) => `- ${label}: ${value}`)]
+      : []),
+    ...(topToday.length
+      ? ['', `${c.valuesTitle} (${c.today} | ${c.wished}):`, ...topToday.map((v, i) => `${valueName(v)} | ${topWished[i] ? valueName(topWished[i] as RankedValue) : ''}`), c.customerMark]
       : []),
     ...(report.themes.length
       ? ['', `${c.themes}: ${report.themes.map((t) => `${t.word} (${t.mentions})`).join(', ')}`]

@@ -23,7 +23,7 @@ const settingsShape = {
   reportRecipients: z.array(emailAddress()).check(z.maxLength(20)),
   anonymityThreshold: z.int().check(z.gte(MIN_ANONYMITY_THRESHOLD), z.lte(100)),
   commentThreshold: z.int().check(z.gte(MIN_ANONYMITY_THRESHOLD), z.lte(100)),
-  values: z.object({ enabled: z.boolean(), listId: z.optional(singleLine(64)) }),
+  values: z.strictObject({ enabled: z.boolean(), listId: z.optional(singleLine(64)) }),
 };
 
 export const CreateOrganisationSchema = z.strictObject({

@@ -1,11 +1,12 @@
 import { notFound, validationFailed } from '../errors.js';
-import type { Clock, OrganisationStore } from '../ports.js';
+import type { Clock, OrganisationStore, ValueListStore } from '../ports.js';
 import { nextRoundAt } from './cadence.js';
 import { resolveCustomerTerm } from './customer-term.js';
 import { type Organisation, settingsProblems, type UpdateOrganisationInput } from './organisation.js';
 
 interface UpdateDeps {
   organisations: OrganisationStore;
+  valueLists: ValueListStore;
   clock: Clock;
 }
 
@@ -20,7 +21,10 @@ export async function updateOrganisation(deps: UpdateDeps, orgId: string, input:
   const changes: Partial<Organisation> = { ...plain };
   if (customerTerm !== undefined) changes.customerTerm = resolveCustomerTerm(customerTerm);
   const merged = { ...current, ...changes };
+  const listId = input.values?.listId;
   const problems = settingsProblems(merged);
+  if (listId && listId !== 'default' && !(await deps.valueLists.get(orgId, listId)))
+    problems.push({ path: 'values.listId', message: 'No such value list; upload it first' });
   if (problems.length > 0) throw validationFailed('The settings do not fit together', problems);
   if (current.verified && (input.cadence !== undefined || input.timezone !== undefined)) {
     changes.nextRoundAt = nextRoundAt(merged.cadence, merged.timezone, deps.clock.now())?.toISOString();

@@ -1,5 +1,7 @@
 import { FREE_TEXT_FIELDS, type FreeTextField, type StoredAnswer } from '../answers/answer.js';
 import { SEGMENT_FIELDS } from '../respondents/respondent.js';
+import { type ValueFigures, valueFigures } from '../values/value-figures.js';
+import type { Value } from '../values/value-list.js';
 import { type RankFigures, RankHistogram, rankFigures, round2 } from './rank-stats.js';
 import { groupsToHide } from './suppression.js';
 import { ThemeCounter } from './themes.js';
@@ -26,6 +28,8 @@ export interface RoundFigures {
   comments: Partial<Record<FreeTextField, string[]>>;
   commentsSuppressed: FreeTextField[];
   themes: { word: string; mentions: number }[];
+  /** Present when the round used a value list and at least k respondents picked values. */
+  values?: ValueFigures;
 }
 
 class Group {
@@ -55,16 +59,23 @@ export class RoundAggregator {
     FREE_TEXT_FIELDS.map((f) => [f, { seen: 0, kept: [] }]),
   );
   private readonly themes = new ThemeCounter();
+  private readonly today = new Map<string, number>();
+  private readonly wished = new Map<string, number>();
+  private valueRespondents = 0;
 
   constructor(
     private readonly rankMax: number,
     private readonly random: () => number = Math.random,
+    private readonly values?: Value[],
   ) {
     this.all = new Group(rankMax);
   }
 
   add(answer: StoredAnswer): void {
     this.all.add(answer.rank);
+    if (answer.valuesToday?.length || answer.valuesWishedFor?.length) this.valueRespondents++;
+    for (const id of answer.valuesToday ?? []) this.today.set(id, (this.today.get(id) ?? 0) + 1);
+    for (const id of answer.valuesWishedFor ?? []) this.wished.set(id, (this.wished.get(id) ?? 0) + 1);
     for (const field of SEGMENT_FIELDS) {
       const groups = this.segments.get(field) as Map<string, Group>;
       const value = answer.segments[field] ?? NOT_SET;
@@ -108,10 +119,15 @@ export class RoundAggregator {
       else comments[field] = shuffle([...sample.kept], this.random);
     }
     const anyComments = Object.keys(comments).length > 0;
+    const rank = rankFigures(this.all.histogram, this.all.dontKnow);
+    const values =
+      this.values && this.valueRespondents >= threshold
+        ? valueFigures(this.values, this.today, this.wished, this.valueRespondents, rank?.median)
+        : undefined;
     return {
       answered,
       suppressed,
-      rank: rankFigures(this.all.histogram, this.all.dontKnow),
+      rank,
       segments: Object.fromEntries(
         SEGMENT_FIELDS.map((field) => [
           field,
@@ -121,6 +137,7 @@ export class RoundAggregator {
       comments,
       commentsSuppressed,
       themes: anyComments ? this.themes.top(10, Math.max(2, Math.ceil(commentThreshold / 5))) : [],
+      ...(values ? { values } : {}),
     };
   }
 }

@@ -33,6 +33,19 @@ export function roundReportCsv(report: RoundReport): string {
   for (const field of FREE_TEXT_FIELDS)
     for (const comment of report.comments[field] ?? []) rows.push(['comment', field, '', 'text', comment]);
   for (const theme of report.themes) rows.push(['theme', '', theme.word, 'mentions', theme.mentions]);
+  const values = report.values;
+  if (values) {
+    rows.push(
+      ['values', '', '', 'respondents', values.respondents],
+      ['values', 'today', '', 'customerPlace', values.customerPlace.today],
+      ['values', 'wishedFor', '', 'customerPlace', values.customerPlace.wishedFor],
+      ['values', '', '', 'perceivedMinusMeasured', values.perceivedMinusMeasured],
+      ['values', 'today', '', 'entropy', values.entropy.today],
+      ['values', 'wishedFor', '', 'entropy', values.entropy.wishedFor],
+    );
+    for (const list of ['today', 'wishedFor'] as const)
+      for (const value of values[list]) rows.push(['value', list, value.id, 'votes', value.votes], ['value', list, value.id, 'rank', value.rank]);
+  }
   return toCsv(['section', 'dimension', 'group', 'metric', 'value'], rows);
 }
 
@@ -50,6 +63,7 @@ export function trendCsv(trend: TrendReport): string {
       'ci95High',
       'top10Share',
       'dontKnowShare',
+      'measuredPlace',
     ],
     trend.series.map((point) => [
       point.roundId,
@@ -63,6 +77,7 @@ export function trendCsv(trend: TrendReport): string {
       point.ci95?.[1],
       point.top10Share,
       point.dontKnowShare,
+      point.measuredPlace,
     ]),
   );
 }

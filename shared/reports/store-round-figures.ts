@@ -18,7 +18,7 @@ const PAGE = 1000;
 
 /** Streams every answer of the round through the aggregator, shard by shard, page by page. */
 export async function computeRoundReport(deps: FigureDeps, round: Round): Promise<RoundReport> {
-  const aggregator = new RoundAggregator(round.snapshot.rankMax, deps.random);
+  const aggregator = new RoundAggregator(round.snapshot.rankMax, deps.random, round.snapshot.values?.values);
   for (let shard = 0; shard < ANSWER_SHARDS; shard++) {
     let cursor: string | undefined;
     do {

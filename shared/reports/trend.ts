@@ -12,6 +12,8 @@ export interface TrendPoint {
   ci95?: [number, number] | null;
   top10Share?: number;
   dontKnowShare?: number;
+  /** The customer's measured place (values selection), where released. */
+  measuredPlace?: number | null;
 }
 
 export interface Benchmark {
@@ -70,6 +72,7 @@ export function buildTrend(reports: RoundReport[], benchmark: Benchmark | null):
               dontKnowShare: report.rank.dontKnowShare,
             }
           : {}),
+        ...(report.values ? { measuredPlace: report.values.customerPlace.today } : {}),
       }),
     );
   const released = series

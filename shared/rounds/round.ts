@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import type { CustomerTerm } from '../organisations/customer-term.js';
 import type { Language, Organisation } from '../organisations/organisation.js';
+import type { ValueList } from '../values/value-list.js';
 
 /** What a round froze when it opened: later edits to the organisation do not change a running round. */
 export interface RoundSnapshot {
@@ -16,6 +17,8 @@ export interface RoundSnapshot {
   remindAt: string[];
   contactEmail: string;
   reportRecipients: string[];
+  /** The value list the round uses when the organisation has values selection on; frozen with the round. */
+  values?: ValueList;
 }
 
 /** How far the tick has come with a round; every step is idempotent, so a rerun resumes from here. */
@@ -59,7 +62,7 @@ export function isOpen(round: Round, now: Date): boolean {
   return !round.closedAt && now.getTime() < new Date(round.closesAt).getTime();
 }
 
-export function snapshotOf(org: Organisation, opensAt: Date, closesAt: Date): RoundSnapshot {
+export function snapshotOf(org: Organisation, opensAt: Date, closesAt: Date, values?: ValueList): RoundSnapshot {
   const remindAt = org.reminderDays
     .map((day) => new Date(opensAt.getTime() + day * DAY_MS))
     .filter((at) => at.getTime() < closesAt.getTime())
@@ -68,13 +71,14 @@ export function snapshotOf(org: Organisation, opensAt: Date, closesAt: Date): Ro
     orgName: org.name,
     language: org.language,
     customerTerm: org.customerTerm,
-    rankMax: DEFAULT_RANK_MAX,
+    rankMax: values?.values.length ?? DEFAULT_RANK_MAX,
     questionsVersion: 'v1',
     anonymityThreshold: org.anonymityThreshold,
     commentThreshold: org.commentThreshold,
     remindAt,
     contactEmail: org.contactEmail,
     reportRecipients: org.reportRecipients,
+    ...(values ? { values } : {}),
   };
 }
 
@@ -84,6 +88,7 @@ export function newRound(
   trigger: Round['trigger'],
   opensAt: Date,
   closesAt?: Date,
+  values?: ValueList,
 ): Round {
   const closes = closesAt ?? new Date(opensAt.getTime() + org.roundLengthDays * DAY_MS);
   return {
@@ -93,7 +98,7 @@ export function newRound(
     opensAt: opensAt.toISOString(),
     closesAt: closes.toISOString(),
     createdAt: opensAt.toISOString(),
-    snapshot: snapshotOf(org, opensAt, closes),
+    snapshot: snapshotOf(org, opensAt, closes, values),
     progress: {},
   };
 }

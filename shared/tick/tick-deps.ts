@@ -11,6 +11,7 @@ import type {
   RoundStore,
   SuppressionStore,
   TokenStore,
+  ValueListStore,
 } from '../ports.js';
 import type { Secrets } from '../security/secrets.js';
 
@@ -21,6 +22,7 @@ export interface TickDeps {
   respondents: RespondentStore;
   suppressions: SuppressionStore;
   tokens: TokenStore;
+  valueLists: ValueListStore;
   answers: AnswerStore;
   reports: ReportStore;
   benchmarks: BenchmarkStore;

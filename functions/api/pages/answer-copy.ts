@@ -29,6 +29,11 @@ export function answerCopy(snapshot: RoundSnapshot) {
       unsubscribed: `Du får inga fler pulsmätningar från ${snapshot.orgName}.`,
       rankError: `Ange en hel siffra från 1 till ${max}, eller lämna tomt.`,
       textError: 'Högst 2 000 tecken.',
+      valuesError: 'Välj högst 10 värderingar från listan.',
+      valuesToday: 'Vilka värderingar präglar er organisation i dag?',
+      valuesWishedFor: 'Vilka värderingar önskar du skulle prägla er organisation?',
+      valuesHint: 'Välj upp till 10. Frivilligt.',
+      valuesCounter: '{n} av {max} valda',
     };
   return {
     title: `Where does the ${term.en.singular} rank? – ${snapshot.orgName}`,
@@ -54,6 +59,11 @@ export function answerCopy(snapshot: RoundSnapshot) {
     unsubscribed: `You will get no more pulses from ${snapshot.orgName}.`,
     rankError: `Enter a whole number from 1 to ${max}, or leave it empty.`,
     textError: 'At most 2,000 characters.',
+    valuesError: 'Pick at most 10 values from the list.',
+    valuesToday: 'Which values mark your organisation today?',
+    valuesWishedFor: 'Which values do you wish would mark your organisation?',
+    valuesHint: 'Pick up to 10. Optional.',
+    valuesCounter: '{n} of {max} picked',
   };
 }
 export type AnswerCopy = ReturnType<typeof answerCopy>;

@@ -1,9 +1,47 @@
 import { FREE_TEXT_FIELDS, MAX_FREE_TEXT } from '../../../shared/answers/answer.js';
+import { MAX_PICKS } from '../../../shared/values/value-list.js';
 import type { RoundSnapshot } from '../../../shared/rounds/round.js';
 import { answerCopy } from './answer-copy.js';
 import { Layout } from './layout.js';
 
-export type FormValues = Partial<Record<'rank' | (typeof FREE_TEXT_FIELDS)[number], string>>;
+export type FormValues = Partial<Record<'rank' | (typeof FREE_TEXT_FIELDS)[number], string>> & {
+  valuesToday?: string | string[];
+  valuesWishedFor?: string | string[];
+};
+
+const picked = (value: string | string[] | undefined) => new Set(Array.isArray(value) ? value : value ? [value] : []);
+
+/** A pick-up-to-10 list as a checkbox group; the script adds a live counter and greys out the rest at 10. */
+function ValuePicks(props: {
+  field: 'valuesToday' | 'valuesWishedFor';
+  number: number;
+  legend: string;
+  hint: string;
+  counter: string;
+  error?: string;
+  snapshot: RoundSnapshot;
+  checked: Set<string>;
+}) {
+  const language = props.snapshot.language;
+  return (
+    <fieldset data-max-picks={MAX_PICKS} aria-describedby={`${props.field}-hint`}>
+      <legend>
+        {props.number}. {props.legend}
+      </legend>
+      <p class="hint" id={`${props.field}-hint`}>{props.hint}</p>
+      {props.error && <p class="field-error" id={props.field}>{props.error}</p>}
+      <p class="counter" aria-live="polite" data-counter data-template={props.counter} />
+      <div class="values">
+        {props.snapshot.values?.values.map((value) => (
+          <div class="choice">
+            <input type="checkbox" id={`${props.field}-${value.id}`} name={props.field} value={value.id} checked={props.checked.has(value.id)} />
+            <label for={`${props.field}-${value.id}`}>{language === 'sv' ? value.sv : value.en}</label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
 
 /** The pulse: five questions, plain HTML that works without JavaScript, labelled and grouped for screen readers. */
 export function AnswerForm(props: {
@@ -60,7 +98,7 @@ export function AnswerForm(props: {
             max={props.snapshot.rankMax}
             step={1}
             inputmode="numeric"
-            value={values.rank ?? ''}
+            value={typeof values.rank === 'string' ? values.rank : ''}
             aria-describedby={errors.rank ? 'rank-hint rank-error' : 'rank-hint'}
             aria-invalid={errors.rank ? 'true' : undefined}
           />
@@ -91,6 +129,12 @@ export function AnswerForm(props: {
             </textarea>
           </fieldset>
         ))}
+        {props.snapshot.values && (
+          <>
+            <ValuePicks field="valuesToday" number={6} legend={copy.valuesToday} hint={copy.valuesHint} counter={copy.valuesCounter} error={errors.valuesToday} snapshot={props.snapshot} checked={picked(values.valuesToday)} />
+            <ValuePicks field="valuesWishedFor" number={7} legend={copy.valuesWishedFor} hint={copy.valuesHint} counter={copy.valuesCounter} error={errors.valuesWishedFor} snapshot={props.snapshot} checked={picked(values.valuesWishedFor)} />
+          </>
+        )}
         <button type="submit">{copy.submit}</button>
       </form>
     </Layout>

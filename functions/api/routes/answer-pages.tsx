@@ -17,8 +17,11 @@ const isForm = (c: Context) =>
   /^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(c.req.header('content-type') ?? '');
 
 async function formValues(c: Context): Promise<FormValues> {
-  const body = await c.req.parseBody();
-  return Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string')) as FormValues;
+  // `all` keeps repeated fields (the value checkboxes) as arrays.
+  const body = await c.req.parseBody({ all: true });
+  return Object.fromEntries(
+    Object.entries(body).filter(([, v]) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'))),
+  ) as FormValues;
 }
 
 /** The respondent's pages: the pulse form, its submission, and unsubscribing. No login: the link is the key. */
@@ -50,14 +53,19 @@ export function answerPageRoutes(deps: Deps, clientAddress: ClientAddress) {
           return closedPage(c, link);
         }
         const values = json ? await readJson(c) : await formValues(c);
-        const parsed = answerSchema(link.round.snapshot.rankMax).safeParse(values);
+        const valueIds = new Set(link.round.snapshot.values?.values.map((v) => v.id));
+      const parsed = answerSchema(link.round.snapshot.rankMax, valueIds).safeParse(values);
         if (!parsed.success) {
           if (json) throw validationFailed('The answer is not valid', issuesOf(parsed.error));
           const copy = answerCopy(link.round.snapshot);
           const errors = Object.fromEntries(
             parsed.error.issues.map((issue) => [
               String(issue.path[0] ?? 'rank'),
-              issue.path[0] === 'rank' ? copy.rankError : copy.textError,
+              issue.path[0] === 'rank'
+                ? copy.rankError
+                : String(issue.path[0]).startsWith('values')
+                  ? copy.valuesError
+                  : copy.textError,
             ]),
           );
           return c.html(
