@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../shared/config.js';
 import { createDeps } from '../../shared/deps.js';
 import { runTick } from '../../shared/tick/run-tick.js';
+import { DEFAULT_VALUE_LIST } from '../../shared/values/default-value-list.js';
 
 const env = process.env;
 const port = Number(env.PORT ?? 3000);
@@ -52,6 +53,7 @@ const { organisation, adminKey } = await call('POST', '/v1/organisations', undef
   language: 'sv',
   customerTerm: 'medborgare',
   reportRecipients: [contactEmail, `demo-analyst-${stamp}@example.org`],
+  values: { enabled: true },
 });
 const orgId = organisation.id as string;
 const verifyMail = (await mails()).find((m) => m.destination.to.includes(contactEmail));
@@ -83,6 +85,22 @@ function simulatedRank(centre: number, department: number): number | null {
   return Math.min(100, Math.max(1, Math.round(centre + department * 6 + noise)));
 }
 
+const ids = DEFAULT_VALUE_LIST.values.map((v) => v.id);
+const idsWhere = (test: (v: (typeof DEFAULT_VALUE_LIST.values)[number]) => boolean) =>
+  DEFAULT_VALUE_LIST.values.filter(test).map((v) => v.id);
+const limiting = idsWhere((v) => v.limiting);
+const customer = idsWhere((v) => v.customer);
+
+/** Up to `count` distinct picks, each drawn from `favoured` with probability `bias`, else from the whole list. */
+function picks(count: number, favoured: string[], bias: number): string[] {
+  const chosen = new Set<string>();
+  while (chosen.size < count) {
+    const pool = Math.random() < bias ? favoured : ids;
+    chosen.add(pool[Math.floor(Math.random() * pool.length)] as string);
+  }
+  return [...chosen];
+}
+
 async function runRound(centre: number, answerShare: number) {
   const { round } = await call('POST', `/v1/organisations/${orgId}/rounds`, adminKey);
   await runTick(deps);
@@ -99,6 +117,9 @@ async function runRound(centre: number, answerShare: number) {
       rankReason: Math.random() < 0.6 ? (reasons[index % reasons.length] as string) : '',
       raiseIdeas: Math.random() < 0.5 ? (ideas[index % ideas.length] as string) : '',
     });
+    // Today leans to limiting values; wished-for leans to the customer (Sverigestudien's pattern).
+    for (const id of picks(8, limiting, centre / 100)) body.append('valuesToday', id);
+    for (const id of picks(8, customer, 0.35)) body.append('valuesWishedFor', id);
     const response = await fetch(`${api}${link}`, {
       method: 'POST',
       body,

@@ -27,7 +27,9 @@ const picks = (valueIds: ReadonlySet<string>) =>
     z.pipe(
       z.union([z.string(), z.array(z.string())]),
       z.transform((value, ctx) => {
-        const ids = [...new Set((Array.isArray(value) ? value : [value]).map((id) => id.trim()).filter(Boolean))];
+        const ids = [
+          ...new Set((Array.isArray(value) ? value : [value]).map((id) => id.trim()).filter(Boolean)),
+        ];
         if (ids.length > MAX_PICKS) {
           ctx.issues.push({ code: 'custom', input: value, message: `Pick at most ${MAX_PICKS} values` });
           return z.NEVER;

@@ -95,7 +95,10 @@ export function reportMail(
         [c.measuredToday, values.customerPlace.today ?? '–'],
         [c.measuredWished, values.customerPlace.wishedFor ?? '–'],
         [c.gap, values.perceivedMinusMeasured ?? '–'],
-        [c.entropy, `${pct(values.entropy.today ?? undefined)} / ${pct(values.entropy.wishedFor ?? undefined)}`],
+        [
+          c.entropy,
+          `${pct(values.entropy.today ?? undefined)} / ${pct(values.entropy.wishedFor ?? undefined)}`,
+        ],
       );
     }
     if (report.change?.median !== undefined)
@@ -141,7 +144,14 @@ ${report.themes.length ? html`<h2 style="font-size:17px;margin:20px 0 8px">${c.t
       ? ['', `${c.segments}:`, ...segments.map(([label, value]) => `- ${label}: ${value}`)]
       : []),
     ...(topToday.length
-      ? ['', `${c.valuesTitle} (${c.today} | ${c.wished}):`, ...topToday.map((v, i) => `${valueName(v)} | ${topWished[i] ? valueName(topWished[i] as RankedValue) : ''}`), c.customerMark]
+      ? [
+          '',
+          `${c.valuesTitle} (${c.today} | ${c.wished}):`,
+          ...topToday.map(
+            (v, i) => `${valueName(v)} | ${topWished[i] ? valueName(topWished[i] as RankedValue) : ''}`,
+          ),
+          c.customerMark,
+        ]
       : []),
     ...(report.themes.length
       ? ['', `${c.themes}: ${report.themes.map((t) => `${t.word} (${t.mentions})`).join(', ')}`]

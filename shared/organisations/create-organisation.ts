@@ -53,7 +53,10 @@ export async function createOrganisation(deps: OrganisationDeps, input: CreateOr
   };
   const problems = settingsProblems(org);
   if (org.values.listId && org.values.listId !== 'default')
-    problems.push({ path: 'values.listId', message: 'Upload your own list after enrolment; start with the default' });
+    problems.push({
+      path: 'values.listId',
+      message: 'Upload your own list after enrolment; start with the default',
+    });
   if (problems.length > 0) throw validationFailed('The settings do not fit together', problems);
 
   await deps.organisations.create(org);

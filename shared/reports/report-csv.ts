@@ -44,7 +44,11 @@ export function roundReportCsv(report: RoundReport): string {
       ['values', 'wishedFor', '', 'entropy', values.entropy.wishedFor],
     );
     for (const list of ['today', 'wishedFor'] as const)
-      for (const value of values[list]) rows.push(['value', list, value.id, 'votes', value.votes], ['value', list, value.id, 'rank', value.rank]);
+      for (const value of values[list])
+        rows.push(
+          ['value', list, value.id, 'votes', value.votes],
+          ['value', list, value.id, 'rank', value.rank],
+        );
   }
   return toCsv(['section', 'dimension', 'group', 'metric', 'value'], rows);
 }

@@ -3,8 +3,8 @@ import type { Logger } from '../logger.js';
 import { nextRoundAt } from '../organisations/cadence.js';
 import type { Organisation } from '../organisations/organisation.js';
 import type { Clock, OrganisationStore, RoundStore, ValueListStore } from '../ports.js';
-import { resolveValueList } from '../values/resolve-value-list.js';
 import type { Secrets } from '../security/secrets.js';
+import { resolveValueList } from '../values/resolve-value-list.js';
 import { newRound, type Round, scheduledRoundId } from './round.js';
 
 export interface RoundDeps {
@@ -40,7 +40,14 @@ export async function openRound(deps: RoundDeps, orgId: string, closesAt?: strin
     throw conflict('A round is already open; close it first');
   if (org.openRoundId) await deps.organisations.releaseOpenRound(orgId, org.openRoundId);
 
-  const round = newRound(org, deps.secrets.newId('rnd'), 'manual', now, closes, await resolveValueList(deps, org));
+  const round = newRound(
+    org,
+    deps.secrets.newId('rnd'),
+    'manual',
+    now,
+    closes,
+    await resolveValueList(deps, org),
+  );
   if (!(await deps.organisations.claimOpenRound(orgId, round.id)))
     throw conflict('A round is already open; close it first');
   await deps.rounds.create(round);
@@ -60,7 +67,14 @@ export async function openScheduledRound(deps: RoundDeps, org: Organisation): Pr
   const next = nextRoundAt(org.cadence, org.timezone, new Date(scheduledAt))?.toISOString();
   let round: Round | undefined;
   if (await deps.organisations.claimOpenRound(org.id, roundId)) {
-    round = newRound(org, roundId, 'scheduled', new Date(scheduledAt), undefined, await resolveValueList(deps, org));
+    round = newRound(
+      org,
+      roundId,
+      'scheduled',
+      new Date(scheduledAt),
+      undefined,
+      await resolveValueList(deps, org),
+    );
     if (await deps.rounds.create(round))
       deps.logger.info('round opened', { orgId: org.id, roundId, trigger: 'scheduled' });
   } else {

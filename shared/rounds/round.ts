@@ -62,7 +62,12 @@ export function isOpen(round: Round, now: Date): boolean {
   return !round.closedAt && now.getTime() < new Date(round.closesAt).getTime();
 }
 
-export function snapshotOf(org: Organisation, opensAt: Date, closesAt: Date, values?: ValueList): RoundSnapshot {
+export function snapshotOf(
+  org: Organisation,
+  opensAt: Date,
+  closesAt: Date,
+  values?: ValueList,
+): RoundSnapshot {
   const remindAt = org.reminderDays
     .map((day) => new Date(opensAt.getTime() + day * DAY_MS))
     .filter((at) => at.getTime() < closesAt.getTime())

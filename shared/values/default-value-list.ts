@@ -111,5 +111,11 @@ const VALUES: [id: string, sv: string, en: string, flags?: 'c' | 'l'][] = [
 export const DEFAULT_VALUE_LIST: ValueList = {
   id: 'default',
   version: 1,
-  values: VALUES.map(([id, sv, en, flags]) => ({ id, sv, en, customer: flags === 'c', limiting: flags === 'l' })),
+  values: VALUES.map(([id, sv, en, flags]) => ({
+    id,
+    sv,
+    en,
+    customer: flags === 'c',
+    limiting: flags === 'l',
+  })),
 };

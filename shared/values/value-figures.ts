@@ -52,12 +52,24 @@ function entropy(ranked: RankedValue[]): number | null {
   return round3(ranked.filter((v) => v.limiting).reduce((sum, v) => sum + v.votes, 0) / total);
 }
 
-export function valueFigures(values: Value[], today: Map<string, number>, wished: Map<string, number>, respondents: number, perceivedMedian: number | undefined): ValueFigures {
+export function valueFigures(
+  values: Value[],
+  today: Map<string, number>,
+  wished: Map<string, number>,
+  respondents: number,
+  perceivedMedian: number | undefined,
+): ValueFigures {
   const rankedToday = rankValues(values, today);
   const rankedWished = rankValues(values, wished);
   const placeToday = customerPlace(rankedToday);
   const gaps = values
-    .map((v) => ({ id: v.id, sv: v.sv, en: v.en, today: today.get(v.id) ?? 0, wishedFor: wished.get(v.id) ?? 0 }))
+    .map((v) => ({
+      id: v.id,
+      sv: v.sv,
+      en: v.en,
+      today: today.get(v.id) ?? 0,
+      wishedFor: wished.get(v.id) ?? 0,
+    }))
     .map((v) => ({ ...v, gap: v.wishedFor - v.today }))
     .filter((v) => v.gap !== 0)
     .sort((a, b) => Math.abs(b.gap) - Math.abs(a.gap) || a.id.localeCompare(b.id))
@@ -67,7 +79,8 @@ export function valueFigures(values: Value[], today: Map<string, number>, wished
     today: rankedToday,
     wishedFor: rankedWished,
     customerPlace: { today: placeToday, wishedFor: customerPlace(rankedWished) },
-    perceivedMinusMeasured: perceivedMedian !== undefined && placeToday !== null ? perceivedMedian - placeToday : null,
+    perceivedMinusMeasured:
+      perceivedMedian !== undefined && placeToday !== null ? perceivedMedian - placeToday : null,
     entropy: { today: entropy(rankedToday), wishedFor: entropy(rankedWished) },
     biggestGaps: gaps,
   };

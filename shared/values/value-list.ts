@@ -16,8 +16,14 @@ export type Value = z.infer<typeof ValueSchema>;
 export const CustomValueListSchema = z
   .strictObject({ values: z.array(ValueSchema).check(z.minLength(20), z.maxLength(150)) })
   .check(
-    z.refine((list) => new Set(list.values.map((v) => v.id)).size === list.values.length, { message: 'Value ids must be unique', path: ['values'] }),
-    z.refine((list) => list.values.some((v) => v.customer), { message: 'At least one value must be marked customer', path: ['values'] }),
+    z.refine((list) => new Set(list.values.map((v) => v.id)).size === list.values.length, {
+      message: 'Value ids must be unique',
+      path: ['values'],
+    }),
+    z.refine((list) => list.values.some((v) => v.customer), {
+      message: 'At least one value must be marked customer',
+      path: ['values'],
+    }),
   );
 
 export interface ValueList {

@@ -75,6 +75,32 @@ describe('the answer page in a browser', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('takes both value lists, stops at ten picks, and passes axe', async () => {
+    await organisationWithOpenRound(stack, 1, { values: { enabled: true }, language: 'en' });
+    await runTick(stack.deps);
+    const mail = (await sentMail(stack)).at(-1);
+    const link = linkIn(mail?.body.text ?? '', /http:\/\/localhost:\d+\/r\/org_\w+\.rnd_\w+\.[\w-]{43}/);
+    const page = await (await browser.newContext({ bypassCSP: true })).newPage();
+    await page.goto(link);
+
+    expect(await seriousViolations(page)).toEqual([]);
+    const today = page.locator('fieldset', { hasText: 'Which values mark your organisation today?' });
+    const boxes = today.locator('input[type=checkbox]');
+    for (let i = 0; i < 10; i++) await boxes.nth(i).check();
+    await expect(today.locator('[data-counter]').textContent()).resolves.toBe('10 of 10 picked');
+    await expect(boxes.nth(10).isDisabled()).resolves.toBe(true);
+    await page
+      .locator('fieldset', { hasText: 'Which values do you wish' })
+      .getByLabel('Customer focus')
+      .check();
+    await page.screenshot({ path: `${ARTIFACTS}/answer-form-values.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Send answer' }).click();
+
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Thank you for answering!',
+    );
+  });
+
   it('moves focus to the error summary when an answer is refused', async () => {
     const page = await (await browser.newContext({ bypassCSP: true })).newPage();
     await page.goto(links[1] as string);

@@ -1,6 +1,6 @@
 import { FREE_TEXT_FIELDS, MAX_FREE_TEXT } from '../../../shared/answers/answer.js';
-import { MAX_PICKS } from '../../../shared/values/value-list.js';
 import type { RoundSnapshot } from '../../../shared/rounds/round.js';
+import { MAX_PICKS } from '../../../shared/values/value-list.js';
 import { answerCopy } from './answer-copy.js';
 import { Layout } from './layout.js';
 
@@ -9,7 +9,8 @@ export type FormValues = Partial<Record<'rank' | (typeof FREE_TEXT_FIELDS)[numbe
   valuesWishedFor?: string | string[];
 };
 
-const picked = (value: string | string[] | undefined) => new Set(Array.isArray(value) ? value : value ? [value] : []);
+const picked = (value: string | string[] | undefined) =>
+  new Set(Array.isArray(value) ? value : value ? [value] : []);
 
 /** A pick-up-to-10 list as a checkbox group; the script adds a live counter and greys out the rest at 10. */
 function ValuePicks(props: {
@@ -28,13 +29,25 @@ function ValuePicks(props: {
       <legend>
         {props.number}. {props.legend}
       </legend>
-      <p class="hint" id={`${props.field}-hint`}>{props.hint}</p>
-      {props.error && <p class="field-error" id={props.field}>{props.error}</p>}
+      <p class="hint" id={`${props.field}-hint`}>
+        {props.hint}
+      </p>
+      {props.error && (
+        <p class="field-error" id={props.field}>
+          {props.error}
+        </p>
+      )}
       <p class="counter" aria-live="polite" data-counter data-template={props.counter} />
       <div class="values">
         {props.snapshot.values?.values.map((value) => (
           <div class="choice">
-            <input type="checkbox" id={`${props.field}-${value.id}`} name={props.field} value={value.id} checked={props.checked.has(value.id)} />
+            <input
+              type="checkbox"
+              id={`${props.field}-${value.id}`}
+              name={props.field}
+              value={value.id}
+              checked={props.checked.has(value.id)}
+            />
             <label for={`${props.field}-${value.id}`}>{language === 'sv' ? value.sv : value.en}</label>
           </div>
         ))}
@@ -131,8 +144,26 @@ export function AnswerForm(props: {
         ))}
         {props.snapshot.values && (
           <>
-            <ValuePicks field="valuesToday" number={6} legend={copy.valuesToday} hint={copy.valuesHint} counter={copy.valuesCounter} error={errors.valuesToday} snapshot={props.snapshot} checked={picked(values.valuesToday)} />
-            <ValuePicks field="valuesWishedFor" number={7} legend={copy.valuesWishedFor} hint={copy.valuesHint} counter={copy.valuesCounter} error={errors.valuesWishedFor} snapshot={props.snapshot} checked={picked(values.valuesWishedFor)} />
+            <ValuePicks
+              field="valuesToday"
+              number={6}
+              legend={copy.valuesToday}
+              hint={copy.valuesHint}
+              counter={copy.valuesCounter}
+              error={errors.valuesToday}
+              snapshot={props.snapshot}
+              checked={picked(values.valuesToday)}
+            />
+            <ValuePicks
+              field="valuesWishedFor"
+              number={7}
+              legend={copy.valuesWishedFor}
+              hint={copy.valuesHint}
+              counter={copy.valuesCounter}
+              error={errors.valuesWishedFor}
+              snapshot={props.snapshot}
+              checked={picked(values.valuesWishedFor)}
+            />
           </>
         )}
         <button type="submit">{copy.submit}</button>

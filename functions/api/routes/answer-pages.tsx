@@ -20,7 +20,9 @@ async function formValues(c: Context): Promise<FormValues> {
   // `all` keeps repeated fields (the value checkboxes) as arrays.
   const body = await c.req.parseBody({ all: true });
   return Object.fromEntries(
-    Object.entries(body).filter(([, v]) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'))),
+    Object.entries(body).filter(
+      ([, v]) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string')),
+    ),
   ) as FormValues;
 }
 
@@ -54,7 +56,7 @@ export function answerPageRoutes(deps: Deps, clientAddress: ClientAddress) {
         }
         const values = json ? await readJson(c) : await formValues(c);
         const valueIds = new Set(link.round.snapshot.values?.values.map((v) => v.id));
-      const parsed = answerSchema(link.round.snapshot.rankMax, valueIds).safeParse(values);
+        const parsed = answerSchema(link.round.snapshot.rankMax, valueIds).safeParse(values);
         if (!parsed.success) {
           if (json) throw validationFailed('The answer is not valid', issuesOf(parsed.error));
           const copy = answerCopy(link.round.snapshot);
