@@ -1,0 +1,171 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '../../infra/local/stack.js';
+import { runTick } from '../../shared/tick/run-tick.js';
+import { organisationWithOpenRound } from '../support/round-setup.js';
+import { apiClient, startTestStack } from '../support/stack.js';
+
+let stack: LocalStack;
+let call: ReturnType<typeof apiClient>;
+let a: Awaited<ReturnType<typeof organisationWithOpenRound>> & { analyst: string; revoked: string };
+let b: Awaited<ReturnType<typeof organisationWithOpenRound>>;
+let operations: { method: string; path: string; body: boolean }[];
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  call = apiClient(stack);
+  const orgA = await organisationWithOpenRound(stack, 6);
+  const analyst = (
+    await call('POST', `/v1/organisations/${orgA.orgId}/keys`, {
+      key: orgA.adminKey,
+      json: { role: 'analyst' },
+    })
+  ).json;
+  const spare = (
+    await call('POST', `/v1/organisations/${orgA.orgId}/keys`, {
+      key: orgA.adminKey,
+      json: { role: 'admin' },
+    })
+  ).json;
+  await call('DELETE', `/v1/organisations/${orgA.orgId}/keys/${spare.id}`, { key: orgA.adminKey });
+  a = { ...orgA, analyst: analyst.key, revoked: spare.key };
+  b = await organisationWithOpenRound(stack, 6);
+  await runTick(stack.deps);
+  const doc = (await call('GET', '/v1/openapi.json')).json as {
+    paths: Record<string, Record<string, { requestBody?: unknown }>>;
+  };
+  operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({
+      method: method.toUpperCase(),
+      path,
+      body: Boolean(op.requestBody),
+    })),
+  );
+});
+afterAll(() => stack.close());
+
+/** Fills an OpenAPI path with organisation B's real ids, so a refusal cannot be blamed on a missing thing. */
+const pathFor = (template: string) =>
+  template
+    .replace('{orgId}', b.orgId)
+    .replace('{roundId}', b.roundId)
+    .replace('{keyId}', b.adminKey.split('.')[2] as string)
+    .replace('{email}', encodeURIComponent(b.respondents[0]?.email as string))
+    .replace('{listId}', 'default');
+
+async function snapshotOfB() {
+  const read = (path: string) => call('GET', path, { key: b.adminKey }).then((r) => r.text);
+  return Promise.all([
+    read(`/v1/organisations/${b.orgId}`),
+    read(`/v1/organisations/${b.orgId}/keys`),
+    read(`/v1/organisations/${b.orgId}/respondents?limit=500`),
+    read(`/v1/organisations/${b.orgId}/rounds`),
+  ]);
+}
+
+describe('every route of the OpenAPI document, attacked', () => {
+  it("refuses organisation B's routes to A's keys, a revoked key, a malformed key and no key, changing nothing", async () => {
+    const before = await snapshotOfB();
+    const callers: [string, string | undefined, number[]][] = [
+      ["A's admin key", a.adminKey, [403]],
+      ["A's analyst key", a.analyst, [403]],
+      ['a revoked key', a.revoked, [401]],
+      ['a malformed key', 'kp.not.a.key', [401]],
+      ['no key', undefined, [401]],
+    ];
+    const scoped = operations.filter((op) => op.path.startsWith('/v1/organisations/{orgId}'));
+    let sent = 0;
+    for (const [who, key, expected] of callers) {
+      for (const op of scoped) {
+        const response = await call(op.method, pathFor(op.path), {
+          key,
+          ...(op.body
+            ? { json: { role: 'admin', name: 'x', respondents: [{ email: 'x@example.org' }], values: [] } }
+            : {}),
+        });
+        expect(expected, `${op.method} ${op.path} with ${who}`).toContain(response.status);
+        expect(response.json?.error?.code).toMatch(/^(unauthorised|forbidden)$/);
+        sent++;
+      }
+    }
+    expect(scoped.length).toBeGreaterThanOrEqual(15);
+    expect(sent).toBe(scoped.length * 5);
+    expect(await snapshotOfB()).toEqual(before);
+  });
+
+  it('answers generated bad input on every route with a 4xx in the error shape, never a 5xx, and changes nothing', async () => {
+    let before = await snapshotOfB();
+    let accepted = 0;
+    const junk = fc.oneof(
+      fc
+        .anything({ maxDepth: 3 })
+        .map((value) => ({ body: JSON.stringify(value) ?? 'null', type: 'application/json' })),
+      fc.string({ maxLength: 300 }).map((text) => ({ body: text, type: 'application/json' })),
+      fc
+        .string({ unit: 'grapheme', maxLength: 200 })
+        .map((text) => ({
+          body: JSON.stringify({ name: text, email: text, rank: text, respondents: [{ email: text }] }),
+          type: 'application/json',
+        })),
+      fc.string({ maxLength: 200 }).map((text) => ({ body: `email,department\n"${text}`, type: 'text/csv' })),
+      fc
+        .constantFrom('text/plain', 'application/xml', 'multipart/form-data; boundary=x')
+        .map((type) => ({ body: '<x/>', type })),
+      fc.constant({
+        body: JSON.stringify({ respondents: [{ email: `${'a'.repeat(70_000)}@x.org` }] }),
+        type: 'application/json',
+      }),
+    );
+    let tried = 0;
+    const mutating = operations.filter((op) => op.body);
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...mutating), junk, async (op, input) => {
+        tried++;
+        const response = await call(op.method, pathFor(op.path), {
+          key: b.adminKey,
+          body: input.body,
+          type: input.type,
+        });
+        expect(response.status, `${op.method} ${op.path} ${input.body.slice(0, 80)}`).toBeLessThan(500);
+        // Respondent pages answer errors as friendly HTML; the API always in its JSON error shape.
+        // A generated input can be valid (`{}` is a valid PATCH): then the state moves on legitimately.
+        if (response.status < 400) {
+          accepted++;
+          before = await snapshotOfB();
+          return;
+        }
+        expect(await snapshotOfB()).toEqual(before);
+        if (op.path.startsWith('/v1'))
+          expect(response.json?.error).toEqual({
+            code: expect.any(String),
+            message: expect.any(String),
+            details: expect.any(Array),
+          });
+      }),
+      { numRuns: 300 },
+    );
+    console.info(
+      `fuzz: ${tried} generated inputs against ${mutating.length} routes with bodies, ${accepted} accepted as valid`,
+    );
+    expect(accepted).toBeLessThan(tried / 4);
+  });
+
+  it('never answers a public route with a 5xx, whatever the input', async () => {
+    const publicOps = operations.filter((op) => !op.path.startsWith('/v1/organisations/{orgId}'));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...publicOps),
+        fc.string({ maxLength: 200 }),
+        fc.constantFrom('application/json', 'application/x-www-form-urlencoded', 'text/csv'),
+        async (op, text, type) => {
+          const path = op.path
+            .replace('{token}', encodeURIComponent(text) || 'x')
+            .replace('{listId}', 'default');
+          const response = await call(op.method, path, op.method === 'GET' ? {} : { body: text, type });
+          expect(response.status).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
