@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '../../infra/local/stack.js';
+import { runTick } from '../../shared/tick/run-tick.js';
+import { manualClock } from '../support/clock.js';
+import { enrolVerified } from '../support/enrol.js';
+import { apiClient, linkIn, sentMail, startTestStack } from '../support/stack.js';
+
+const clock = manualClock(Date.parse('2027-08-02T08:00:00Z'));
+const PAYLOAD = '<img src=x onerror=alert(1)>"\'&';
+let stack: LocalStack;
+let call: ReturnType<typeof apiClient>;
+
+beforeAll(async () => {
+  stack = await startTestStack({ overrides: { clock } });
+  call = apiClient(stack);
+});
+afterAll(() => stack.close());
+
+describe('injection', () => {
+  it('escapes hostile organisation, segment and answer text in every page, e-mail and CSV', async () => {
+    const org = await enrolVerified(stack, {
+      name: `Org ${PAYLOAD}`,
+      anonymityThreshold: 3,
+      commentThreshold: 3,
+      cadence: 'manual',
+    });
+    const respondents = ['i1', 'i2', 'i3'].map((n) => ({
+      email: `${n}@example.org`,
+      department: `Dept ${PAYLOAD}`,
+    }));
+    await call('PUT', `/v1/organisations/${org.orgId}/respondents`, {
+      key: org.adminKey,
+      json: { respondents },
+    });
+    const round = (await call('POST', `/v1/organisations/${org.orgId}/rounds`, { key: org.adminKey })).json
+      .round;
+    await runTick(stack.deps);
+    const invitations = (await sentMail(stack)).filter((m) => m.destination.to[0]?.startsWith('i'));
+    const link = linkIn(invitations[0]?.body.text ?? '', /\/r\/[\w.-]+/);
+    const page = await call('GET', link);
+    for (const mail of invitations)
+      await call('POST', linkIn(mail.body.text, /\/r\/[\w.-]+/), {
+        json: { rank: 9, rankReason: `=HYPERLINK("http://evil") ${PAYLOAD}`, raiseIdeas: '@SUM(1+1)' },
+      });
+    clock.advanceDays(15);
+    await runTick(stack.deps);
+    const report = (await sentMail(stack)).find((m) => m.subject.startsWith('Rapport'));
+    const csv = await call('GET', `/v1/organisations/${org.orgId}/rounds/${round.id}/report?format=csv`, {
+      key: org.adminKey,
+    });
+
+    for (const html of [page.text, invitations[0]?.body.html ?? '', report?.body.html ?? '']) {
+      expect(html).not.toContain('<img src=x');
+      expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    }
+    expect(report?.body.html).toContain('Dept &lt;img');
+    expect(csv.text).toContain(`comment,rankReason,,text,"'=HYPERLINK(""http://evil"")`);
+    expect(csv.text).toContain("comment,raiseIdeas,,text,'@SUM(1+1)");
+    expect(csv.text).not.toMatch(/,=HYPERLINK/);
+  });
+
+  it('refuses line breaks in anything that reaches a mail header, and angle brackets in customer terms', async () => {
+    const attempts = [
+      { name: 'Org\r\nBcc: victim@example.org', contactEmail: 'h1@example.org', language: 'en' },
+      { name: 'Org', contactEmail: 'h2@example.org\r\nBcc: victim@example.org', language: 'en' },
+      {
+        name: 'Org',
+        contactEmail: 'h3@example.org',
+        language: 'en',
+        reportRecipients: ['a@example.org\nBcc: b@example.org'],
+      },
+      {
+        name: 'Org',
+        contactEmail: 'h4@example.org',
+        language: 'en',
+        customerTerm: {
+          sv: { singular: '<b>', definite: 'x', plural: 'x' },
+          en: { singular: 'x', plural: 'x' },
+        },
+      },
+    ];
+    for (const body of attempts)
+      expect((await call('POST', '/v1/organisations', { json: body })).status).toBe(400);
+    expect((await sentMail(stack)).some((m) => m.destination.to.some((to) => to.includes('victim')))).toBe(
+      false,
+    );
+  });
+});
