@@ -1,0 +1,84 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { describe, expect, it } from 'vitest';
+import { createAnswerStore } from '../../shared/adapters/dynamodb/answer-store.js';
+import { batchWrite } from '../../shared/adapters/dynamodb/batch.js';
+import { createInvitationStore } from '../../shared/adapters/dynamodb/invitation-store.js';
+
+const client = () =>
+  DynamoDBDocumentClient.from(
+    new DynamoDBClient({ region: 'eu-north-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }),
+  );
+const throttled = () =>
+  Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), {
+    name: 'ThrottlingException',
+  });
+
+describe('DynamoDB adapters under faults', () => {
+  it('retries what BatchWriteItem leaves unprocessed until every write lands', async () => {
+    const db = client();
+    const mock = mockClient(db);
+    const item = { pk: 'a', sk: 'b' };
+    mock
+      .on(BatchWriteCommand)
+      .resolvesOnce({ UnprocessedItems: { t: [{ PutRequest: { Item: item } }] } })
+      .resolvesOnce({ UnprocessedItems: { t: [{ PutRequest: { Item: item } }] } })
+      .resolves({});
+
+    await batchWrite(db, 't', [{ put: item }, { put: { pk: 'c', sk: 'd' } }]);
+
+    expect(mock.commandCalls(BatchWriteCommand)).toHaveLength(3);
+    expect(mock.commandCalls(BatchWriteCommand)[2]?.args[0].input.RequestItems?.t).toEqual([
+      { PutRequest: { Item: item } },
+    ]);
+  });
+
+  it('surfaces throttling on the answer write, so the request fails and nothing is acknowledged', async () => {
+    const db = client();
+    mockClient(db).on(PutCommand).rejects(throttled());
+    const answers = createAnswerStore(db, 't');
+    await expect(
+      answers.put({ roundId: 'r', answerKey: 'k', shard: 1, rank: 3, texts: {}, segments: {} }),
+    ).rejects.toThrow('Rate of requests');
+  });
+
+  it('claims a reminder only for an unanswered invitation, with a lease another tick can take over', async () => {
+    const db = client();
+    const mock = mockClient(db);
+    mock.on(UpdateCommand).resolves({});
+    await createInvitationStore(db, 't').claimMail(
+      'r1',
+      'key1',
+      'reminder1',
+      '2027-01-01T00:00:00.000Z',
+      '2027-01-01T00:10:00.000Z',
+    );
+    const input = mock.commandCalls(UpdateCommand)[0]?.args[0].input;
+
+    expect(input?.Key).toEqual({ pk: 'RINV#r1', sk: 'key1' });
+    expect(input?.ConditionExpression).toContain('attribute_not_exists(answered)');
+    expect(input?.ConditionExpression).toContain('mails.#kind.leaseUntil < :now');
+    expect(input?.ExpressionAttributeValues?.[':claim']).toEqual({
+      state: 'sending',
+      leaseUntil: '2027-01-01T00:10:00.000Z',
+    });
+  });
+
+  it('treats a lost claim race as "not mine", and other failures as failures', async () => {
+    const db = client();
+    const mock = mockClient(db);
+    const store = createInvitationStore(db, 't');
+    mock
+      .on(UpdateCommand)
+      .rejectsOnce(
+        Object.assign(new Error('The conditional request failed'), {
+          name: 'ConditionalCheckFailedException',
+        }),
+      )
+      .rejects(throttled());
+
+    await expect(store.claimMail('r', 'k', 'invite', 'now', 'later')).resolves.toBe(false);
+    await expect(store.claimMail('r', 'k', 'invite', 'now', 'later')).rejects.toThrow('Rate of requests');
+  });
+});
