@@ -26,6 +26,15 @@ export interface AppOptions {
 }
 
 const KB = 1024;
+/** Respondents' pages fail in HTML, in both languages: the link does not say which one its reader speaks. */
+const UNKNOWN_LINK = (
+  <Message
+    language="sv"
+    title="Sidan finns inte"
+    text="Länken är okänd eller har gått ut. / This link is unknown or has expired."
+    status="error"
+  />
+);
 const isPage = (path: string) => path.startsWith('/r/') || path.startsWith('/verify/');
 
 /** The one Hono app: the Lambda handler and the local server both call this, so they cannot drift apart. */
@@ -85,31 +94,12 @@ export function createApp(deps: Deps, options: AppOptions) {
   app.route('/', docsRoutes(OPERATIONS, deps.publicUrl));
 
   app.notFound((c) =>
-    isPage(c.req.path)
-      ? c.html(
-          <Message
-            language="sv"
-            title="Sidan finns inte"
-            text="Länken är okänd eller har gått ut. / This link is unknown or has expired."
-            status="error"
-          />,
-          404,
-        )
-      : c.json(errorBody('not_found', 'No such route'), 404),
+    isPage(c.req.path) ? c.html(UNKNOWN_LINK, 404) : c.json(errorBody('not_found', 'No such route'), 404),
   );
 
   app.onError((error, c) => {
     if (error instanceof DomainError) {
-      if (isPage(c.req.path) && error.status === 404)
-        return c.html(
-          <Message
-            language="sv"
-            title="Sidan finns inte"
-            text="Länken är okänd eller har gått ut. / This link is unknown or has expired."
-            status="error"
-          />,
-          404,
-        );
+      if (isPage(c.req.path) && error.status === 404) return c.html(UNKNOWN_LINK, 404);
       return errorResponse(c, error);
     }
     if (error instanceof HTTPException && error.status < 500) {

@@ -11,7 +11,7 @@ export const MIN_ANONYMITY_THRESHOLD = 3;
 const timezone = () =>
   z.string().check(z.refine(isValidTimezone, 'Not an IANA time zone, e.g. Europe/Stockholm'));
 
-/** Settings an admin may change later; every field optional so PATCH can reuse it. */
+/** Each setting's rule, shared by enrolment and PATCH. */
 const settingsShape = {
   name: singleLine(200),
   language: LanguageSchema,
@@ -26,36 +26,18 @@ const settingsShape = {
   values: z.strictObject({ enabled: z.boolean(), listId: z.optional(singleLine(64)) }),
 };
 
-export const CreateOrganisationSchema = z.strictObject({
+/** Settings an admin may change later: every one optional in PATCH. */
+export const UpdateOrganisationSchema = z.partial(
+  z.strictObject({ ...settingsShape, contactEmail: emailAddress() }),
+);
+
+/** Enrolment: a name, a contact and a language; every other setting has a default. */
+export const CreateOrganisationSchema = z.extend(UpdateOrganisationSchema, {
   name: settingsShape.name,
   contactEmail: emailAddress(),
   language: settingsShape.language,
-  customerTerm: z.optional(settingsShape.customerTerm),
-  timezone: z.optional(settingsShape.timezone),
-  cadence: z.optional(settingsShape.cadence),
-  roundLengthDays: z.optional(settingsShape.roundLengthDays),
-  reminderDays: z.optional(settingsShape.reminderDays),
-  reportRecipients: z.optional(settingsShape.reportRecipients),
-  anonymityThreshold: z.optional(settingsShape.anonymityThreshold),
-  commentThreshold: z.optional(settingsShape.commentThreshold),
-  values: z.optional(settingsShape.values),
 });
 export type CreateOrganisationInput = z.infer<typeof CreateOrganisationSchema>;
-
-export const UpdateOrganisationSchema = z.strictObject({
-  name: z.optional(settingsShape.name),
-  contactEmail: z.optional(emailAddress()),
-  language: z.optional(settingsShape.language),
-  customerTerm: z.optional(settingsShape.customerTerm),
-  timezone: z.optional(settingsShape.timezone),
-  cadence: z.optional(settingsShape.cadence),
-  roundLengthDays: z.optional(settingsShape.roundLengthDays),
-  reminderDays: z.optional(settingsShape.reminderDays),
-  reportRecipients: z.optional(settingsShape.reportRecipients),
-  anonymityThreshold: z.optional(settingsShape.anonymityThreshold),
-  commentThreshold: z.optional(settingsShape.commentThreshold),
-  values: z.optional(settingsShape.values),
-});
 export type UpdateOrganisationInput = z.infer<typeof UpdateOrganisationSchema>;
 
 export interface Organisation {

@@ -1,5 +1,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  QueryCommand,
+  type QueryCommandInput,
+  type UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 
 export interface DynamoConfig {
   tableName: string;
@@ -36,4 +41,30 @@ export const encodeCursor = (value: string) => Buffer.from(value, 'utf8').toStri
 export function decodeCursor(cursor: string, pattern: RegExp): string | undefined {
   const value = Buffer.from(cursor, 'base64url').toString('utf8');
   return pattern.test(value) ? value : undefined;
+}
+
+/** Runs a conditional write; false when its condition did not hold (a rerun, or another tick got there first). */
+export async function conditionally(db: DynamoDBDocumentClient, command: UpdateCommand): Promise<boolean> {
+  try {
+    await db.send(command);
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/** Every item of a query, page after page: only for partitions known to stay small (an organisation's rounds). */
+export async function queryAll(
+  db: DynamoDBDocumentClient,
+  input: QueryCommandInput,
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
 }

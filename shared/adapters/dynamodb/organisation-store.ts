@@ -9,7 +9,7 @@ import { keys, WORK_QUEUE_INDEX, workQueue } from '../../db/table.js';
 import { conflict } from '../../errors.js';
 import type { Organisation } from '../../organisations/organisation.js';
 import type { OrganisationStore } from '../../ports.js';
-import { isConditionFailure, withoutKeys } from './client.js';
+import { conditionally, isConditionFailure, withoutKeys } from './client.js';
 import { buildUpdate } from './update-expression.js';
 
 /** The schedule index entry: present only while a scheduled round is ahead. */
@@ -70,22 +70,17 @@ export function createOrganisationStore(db: DynamoDBDocumentClient, tableName: s
         nextRoundAt,
         ...scheduleEntry(orgId, nextRoundAt),
       });
-      try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: key(orgId),
-            UpdateExpression: update.expression,
-            ConditionExpression: 'attribute_exists(pk) AND verified = :no',
-            ExpressionAttributeNames: update.names,
-            ExpressionAttributeValues: { ...update.values, ':no': false },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+      return conditionally(
+        db,
+        new UpdateCommand({
+          TableName: tableName,
+          Key: key(orgId),
+          UpdateExpression: update.expression,
+          ConditionExpression: 'attribute_exists(pk) AND verified = :no',
+          ExpressionAttributeNames: update.names,
+          ExpressionAttributeValues: { ...update.values, ':no': false },
+        }),
+      );
     },
     async listDue(now, limit) {
       const { Items = [] } = await db.send(
@@ -102,56 +97,44 @@ export function createOrganisationStore(db: DynamoDBDocumentClient, tableName: s
       return found.filter((org): org is Organisation => org !== undefined);
     },
     async claimOpenRound(orgId, roundId) {
-      try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: key(orgId),
-            UpdateExpression: 'SET openRoundId = :round',
-            ConditionExpression:
-              'attribute_exists(pk) AND (attribute_not_exists(openRoundId) OR openRoundId = :round)',
-            ExpressionAttributeValues: { ':round': roundId },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+      return conditionally(
+        db,
+        new UpdateCommand({
+          TableName: tableName,
+          Key: key(orgId),
+          UpdateExpression: 'SET openRoundId = :round',
+          ConditionExpression:
+            'attribute_exists(pk) AND (attribute_not_exists(openRoundId) OR openRoundId = :round)',
+          ExpressionAttributeValues: { ':round': roundId },
+        }),
+      );
     },
     async releaseOpenRound(orgId, roundId) {
-      try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: key(orgId),
-            UpdateExpression: 'REMOVE openRoundId',
-            ConditionExpression: 'openRoundId = :round',
-            ExpressionAttributeValues: { ':round': roundId },
-          }),
-        );
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
+      // Only the round that holds the slot frees it; anything else is a rerun and changes nothing.
+      await conditionally(
+        db,
+        new UpdateCommand({
+          TableName: tableName,
+          Key: key(orgId),
+          UpdateExpression: 'REMOVE openRoundId',
+          ConditionExpression: 'openRoundId = :round',
+          ExpressionAttributeValues: { ':round': roundId },
+        }),
+      );
     },
     async advanceSchedule(orgId, from, to) {
       const update = buildUpdate({ nextRoundAt: to, ...scheduleEntry(orgId, to) });
-      try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: key(orgId),
-            UpdateExpression: update.expression,
-            ConditionExpression: 'nextRoundAt = :from',
-            ExpressionAttributeNames: update.names,
-            ExpressionAttributeValues: { ...update.values, ':from': from },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+      return conditionally(
+        db,
+        new UpdateCommand({
+          TableName: tableName,
+          Key: key(orgId),
+          UpdateExpression: update.expression,
+          ConditionExpression: 'nextRoundAt = :from',
+          ExpressionAttributeNames: update.names,
+          ExpressionAttributeValues: { ...update.values, ':from': from },
+        }),
+      );
     },
   };
   return store;

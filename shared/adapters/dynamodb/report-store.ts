@@ -2,7 +2,7 @@ import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } fro
 import { keys } from '../../db/table.js';
 import type { ReportStore } from '../../ports.js';
 import type { RoundReport } from '../../reports/round-report.js';
-import { withoutKeys } from './client.js';
+import { queryAll, withoutKeys } from './client.js';
 
 export function createReportStore(db: DynamoDBDocumentClient, tableName: string): ReportStore {
   return {
@@ -21,21 +21,14 @@ export function createReportStore(db: DynamoDBDocumentClient, tableName: string)
       return Item ? withoutKeys<RoundReport>(Item) : undefined;
     },
     async list(orgId) {
-      const reports: RoundReport[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': keys.organisation(orgId).pk, ':prefix': keys.reportPrefix },
-            ExclusiveStartKey: start,
-          }),
-        );
-        reports.push(...(page.Items ?? []).map((item) => withoutKeys<RoundReport>(item)));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return reports.sort((a, b) => a.closesAt.localeCompare(b.closesAt));
+      const items = await queryAll(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.organisation(orgId).pk, ':prefix': keys.reportPrefix },
+      });
+      return items
+        .map((item) => withoutKeys<RoundReport>(item))
+        .sort((a, b) => a.closesAt.localeCompare(b.closesAt));
     },
   };
 }

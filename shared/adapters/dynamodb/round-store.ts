@@ -8,18 +8,7 @@ import {
 import { keys, WORK_QUEUE_INDEX, workQueue } from '../../db/table.js';
 import type { RoundStore } from '../../ports.js';
 import type { Round } from '../../rounds/round.js';
-import { isConditionFailure, withoutKeys } from './client.js';
-
-/** Runs a conditional update; false when the condition did not hold. */
-async function conditional(db: DynamoDBDocumentClient, command: UpdateCommand): Promise<boolean> {
-  try {
-    await db.send(command);
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
-}
+import { conditionally, isConditionFailure, queryAll, withoutKeys } from './client.js';
 
 export function createRoundStore(db: DynamoDBDocumentClient, tableName: string): RoundStore {
   const key = keys.round;
@@ -52,22 +41,12 @@ export function createRoundStore(db: DynamoDBDocumentClient, tableName: string):
       return Item ? withoutKeys<Round>(Item) : undefined;
     },
     async list(orgId) {
-      const rounds: Round[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': keys.organisation(orgId).pk, ':prefix': keys.roundPrefix },
-            ScanIndexForward: false,
-            ExclusiveStartKey: start,
-          }),
-        );
-        rounds.push(...(page.Items ?? []).map((item) => withoutKeys<Round>(item)));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return rounds.sort((a, b) => b.opensAt.localeCompare(a.opensAt));
+      const items = await queryAll(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.organisation(orgId).pk, ':prefix': keys.roundPrefix },
+      });
+      return items.map((item) => withoutKeys<Round>(item)).sort((a, b) => b.opensAt.localeCompare(a.opensAt));
     },
     async listActive(limit) {
       const { Items = [] } = await db.send(
@@ -104,7 +83,7 @@ export function createRoundStore(db: DynamoDBDocumentClient, tableName: string):
       );
     },
     async close(orgId, roundId, closedAt) {
-      return conditional(
+      return conditionally(
         db,
         new UpdateCommand({
           TableName: tableName,
@@ -135,7 +114,7 @@ export function createRoundStore(db: DynamoDBDocumentClient, tableName: string):
       );
     },
     async claimRoundMail(orgId, roundId, mail, now, leaseUntil) {
-      return conditional(
+      return conditionally(
         db,
         new UpdateCommand({
           TableName: tableName,
