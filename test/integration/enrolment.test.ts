@@ -161,10 +161,10 @@ describe('enrolment', () => {
 
     expect(doc.json.openapi).toBe('3.1.0');
     const create = doc.json.paths['/v1/organisations'].post;
-    expect(create.requestBody.content['application/json'].schema.required).toEqual([
-      'name',
+    expect([...create.requestBody.content['application/json'].schema.required].sort()).toEqual([
       'contactEmail',
       'language',
+      'name',
     ]);
     expect(create.requestBody.content['application/json'].schema.properties.anonymityThreshold.minimum).toBe(
       3,
