@@ -1,4 +1,4 @@
-import { ANSWER_SHARDS } from '../db/table.js';
+import { ANSWER_SHARDS, shardOf } from '../db/table.js';
 import type { AnswerStore, InvitationStore } from '../ports.js';
 import type { Secrets } from '../security/secrets.js';
 import { type AnswerInput, FREE_TEXT_FIELDS, type StoredAnswer } from './answer.js';
@@ -33,7 +33,7 @@ export async function submitAnswer(deps: SubmitDeps, link: AnswerLink, input: An
   await deps.answers.put({
     roundId: link.round.id,
     answerKey,
-    shard: Number.parseInt(answerKey.slice(0, 4), 16) % ANSWER_SHARDS,
+    shard: shardOf(answerKey, ANSWER_SHARDS),
     rank: input.rank ?? null,
     texts,
     segments: link.token.segments,

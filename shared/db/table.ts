@@ -13,6 +13,11 @@ export const TTL_ATTRIBUTE = 'ttl';
 
 /** Answers of one round are spread over this many partitions so 2,000 answers/s stay far below 1,000 WCU each. */
 export const ANSWER_SHARDS = 16;
+/** Invitations too: each answer marks its invitation answered, at the same rate as the answers. */
+export const INVITATION_SHARDS = 16;
+
+/** The shard of a hex key (a keyed hash, so evenly spread). */
+export const shardOf = (hexKey: string, shards: number) => Number.parseInt(hexKey.slice(0, 4), 16) % shards;
 
 export const keys = {
   organisation: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'META' }),
@@ -24,8 +29,11 @@ export const keys = {
   roundPrefix: 'ROUND#',
   report: (orgId: string, roundId: string) => ({ pk: `ORG#${orgId}`, sk: `REPORT#${roundId}` }),
   reportPrefix: 'REPORT#',
-  invitation: (roundId: string, respondentKey: string) => ({ pk: `RINV#${roundId}`, sk: respondentKey }),
-  invitationPartition: (roundId: string) => `RINV#${roundId}`,
+  invitation: (roundId: string, respondentKey: string) => ({
+    pk: `RINV#${roundId}#${shardOf(respondentKey, INVITATION_SHARDS)}`,
+    sk: respondentKey,
+  }),
+  invitationPartition: (roundId: string, shard: number) => `RINV#${roundId}#${shard}`,
   answer: (roundId: string, shard: number, answerKey: string) => ({
     pk: `RANS#${roundId}#${shard}`,
     sk: answerKey,

@@ -49,14 +49,15 @@ describe('DynamoDB adapters under faults', () => {
     mock.on(UpdateCommand).resolves({});
     await createInvitationStore(db, 't').claimMail(
       'r1',
-      'key1',
+      'a'.repeat(64),
       'reminder1',
       '2027-01-01T00:00:00.000Z',
       '2027-01-01T00:10:00.000Z',
     );
     const input = mock.commandCalls(UpdateCommand)[0]?.args[0].input;
 
-    expect(input?.Key).toEqual({ pk: 'RINV#r1', sk: 'key1' });
+    // Invitations spread over 16 partitions by their key's first hex digits: 0xaaaa % 16 = 10.
+    expect(input?.Key).toEqual({ pk: 'RINV#r1#10', sk: 'a'.repeat(64) });
     expect(input?.ConditionExpression).toContain('attribute_not_exists(answered)');
     expect(input?.ConditionExpression).toContain('mails.#kind.leaseUntil < :now');
     expect(input?.ExpressionAttributeValues?.[':claim']).toEqual({

@@ -5,7 +5,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { keys } from '../../db/table.js';
+import { INVITATION_SHARDS, keys } from '../../db/table.js';
 import type { InvitationStore } from '../../ports.js';
 import type { Invitation } from '../../rounds/invitation.js';
 import { decodeCursor, encodeCursor, isConditionFailure } from './client.js';
@@ -38,21 +38,33 @@ export function createInvitationStore(db: DynamoDBDocumentClient, tableName: str
         if (!isConditionFailure(error)) throw error;
       }
     },
+    // The cursor names a shard and, within it, the last key read: pages walk the 16 shards one after another.
     async page(roundId, cursor, limit) {
-      const after = cursor ? decodeCursor(cursor, /^[0-9a-f]{64}$/) : undefined;
+      const position = cursor ? decodeCursor(cursor, /^\d{1,2}\.([0-9a-f]{64})?$/) : '0.';
+      if (!position) throw new Error('Unknown invitation cursor');
+      const [shardText, after] = position.split('.') as [string, string];
+      const shard = Number(shardText);
       const { Items = [], LastEvaluatedKey } = await db.send(
         new QueryCommand({
           TableName: tableName,
           KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.invitationPartition(roundId) },
+          ExpressionAttributeValues: { ':pk': keys.invitationPartition(roundId, shard) },
           Limit: limit,
           ConsistentRead: true,
-          ...(after ? { ExclusiveStartKey: key(roundId, after) } : {}),
+          ...(after
+            ? { ExclusiveStartKey: { pk: keys.invitationPartition(roundId, shard), sk: after } }
+            : {}),
         }),
       );
       const items = Items.map(fromItem);
       const last = items.at(-1);
-      return { items, ...(LastEvaluatedKey && last ? { cursor: encodeCursor(last.respondentKey) } : {}) };
+      const next =
+        LastEvaluatedKey && last
+          ? `${shard}.${last.respondentKey}`
+          : shard + 1 < INVITATION_SHARDS
+            ? `${shard + 1}.`
+            : undefined;
+      return { items, ...(next ? { cursor: encodeCursor(next) } : {}) };
     },
     async claimMail(roundId, respondentKey, kind, now, leaseUntil) {
       const unanswered = kind === 'invite' ? '' : ' AND attribute_not_exists(answered)';
