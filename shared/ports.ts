@@ -181,12 +181,14 @@ export interface AnswerLinkReader {
 }
 
 import type { RoundReport } from './reports/round-report.js';
+import type { TrendPoint } from './reports/trend.js';
 
 export interface ReportStore {
+  /** Stores the report and its small trend point. */
   put(report: RoundReport): Promise<void>;
   get(orgId: string, roundId: string): Promise<RoundReport | undefined>;
-  /** Every stored report of an organisation (a few a year), oldest first. */
-  list(orgId: string): Promise<RoundReport[]>;
+  /** The trend points of every closed round (a few a year), oldest first: never the full reports. */
+  listTrend(orgId: string): Promise<TrendPoint[]>;
 }
 
 /** Each organisation's latest released median, for the cross-organisation benchmark. */

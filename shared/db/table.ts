@@ -29,6 +29,8 @@ export const keys = {
   roundPrefix: 'ROUND#',
   report: (orgId: string, roundId: string) => ({ pk: `ORG#${orgId}`, sk: `REPORT#${roundId}` }),
   reportPrefix: 'REPORT#',
+  trendPoint: (orgId: string, roundId: string) => ({ pk: `ORG#${orgId}`, sk: `TREND#${roundId}` }),
+  trendPrefix: 'TREND#',
   invitation: (roundId: string, respondentKey: string) => ({
     pk: `RINV#${roundId}#${shardOf(respondentKey, INVITATION_SHARDS)}`,
     sk: respondentKey,

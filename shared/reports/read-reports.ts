@@ -22,6 +22,6 @@ export async function readRoundReport(deps: ReadDeps, orgId: string, roundId: st
 }
 
 export async function readTrend(deps: ReadDeps, orgId: string): Promise<TrendReport> {
-  const [reports, medians] = await Promise.all([deps.reports.list(orgId), deps.benchmarks.all()]);
-  return buildTrend(reports, computeBenchmark(medians, orgId));
+  const [points, medians] = await Promise.all([deps.reports.listTrend(orgId), deps.benchmarks.all()]);
+  return buildTrend(points, computeBenchmark(medians, orgId));
 }

@@ -4,6 +4,7 @@ import type { Round } from '../rounds/round.js';
 import { countInvitations, round3 } from '../rounds/round-view.js';
 import { RoundAggregator } from './aggregate-round.js';
 import type { RoundReport } from './round-report.js';
+import type { TrendPoint } from './trend.js';
 
 export interface FigureDeps {
   invitations: InvitationStore;
@@ -49,16 +50,16 @@ export async function computeRoundReport(deps: FigureDeps, round: Round): Promis
 }
 
 /** The change since the organisation's previous closed round, where both rounds' figures are released. */
-function changeSince(report: RoundReport, previous: RoundReport | undefined): RoundReport['change'] {
+function changeSince(report: RoundReport, previous: TrendPoint | undefined): RoundReport['change'] {
   if (!previous) return undefined;
-  const both = !report.suppressed && !previous.suppressed && report.rank && previous.rank;
+  const both = !report.suppressed && !previous.suppressed && report.rank && previous.median !== undefined;
   return {
     previousRoundId: previous.roundId,
     responseRate: round3(report.responseRate - previous.responseRate),
-    ...(both && report.rank && previous.rank
+    ...(both && report.rank && previous.median !== undefined
       ? {
-          median: report.rank.median - previous.rank.median,
-          top10Share: Math.round((report.rank.top10Share - previous.rank.top10Share) * 100) / 100,
+          median: report.rank.median - previous.median,
+          top10Share: Math.round((report.rank.top10Share - (previous.top10Share ?? 0)) * 100) / 100,
         }
       : {}),
   };
@@ -67,7 +68,7 @@ function changeSince(report: RoundReport, previous: RoundReport | undefined): Ro
 /** Computes the figures of a closed round once and stores them; rerunning overwrites with the same figures. */
 export async function storeRoundFigures(deps: FigureDeps, round: Round): Promise<RoundReport> {
   const report = await computeRoundReport(deps, round);
-  const earlier = (await deps.reports.list(round.orgId)).filter(
+  const earlier = (await deps.reports.listTrend(round.orgId)).filter(
     (r) => r.roundId !== round.id && r.closesAt < report.closesAt,
   );
   const previous = earlier.sort((a, b) => b.closesAt.localeCompare(a.closesAt))[0];

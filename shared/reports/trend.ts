@@ -52,29 +52,30 @@ export const NATIONAL_REFERENCE = {
   elsewhere: reference.elsewhere,
 };
 
+/** A closed round's point on the trend: small, stored beside the report so a trend read never loads comments. */
+export function toTrendPoint(report: RoundReport): TrendPoint {
+  return {
+    roundId: report.roundId,
+    closesAt: report.closesAt,
+    invited: report.invited,
+    answered: report.answered,
+    responseRate: report.responseRate,
+    suppressed: report.suppressed,
+    ...(report.rank && !report.suppressed
+      ? {
+          median: report.rank.median,
+          ci95: report.rank.ci95,
+          top10Share: report.rank.top10Share,
+          dontKnowShare: report.rank.dontKnowShare,
+        }
+      : {}),
+    ...(report.values ? { measuredPlace: report.values.customerPlace.today } : {}),
+  };
+}
+
 /** The trend across closed rounds; suppressed rounds show only their counts, and count for no slope. */
-export function buildTrend(reports: RoundReport[], benchmark: Benchmark | null): TrendReport {
-  const series = reports
-    .filter((report) => report.status === 'closed')
-    .map(
-      (report): TrendPoint => ({
-        roundId: report.roundId,
-        closesAt: report.closesAt,
-        invited: report.invited,
-        answered: report.answered,
-        responseRate: report.responseRate,
-        suppressed: report.suppressed,
-        ...(report.rank && !report.suppressed
-          ? {
-              median: report.rank.median,
-              ci95: report.rank.ci95,
-              top10Share: report.rank.top10Share,
-              dontKnowShare: report.rank.dontKnowShare,
-            }
-          : {}),
-        ...(report.values ? { measuredPlace: report.values.customerPlace.today } : {}),
-      }),
-    );
+export function buildTrend(points: TrendPoint[], benchmark: Benchmark | null): TrendReport {
+  const series = [...points].sort((x, y) => x.closesAt.localeCompare(y.closesAt));
   const released = series
     .filter((p) => p.median !== undefined)
     .map((p) => ({ at: Date.parse(p.closesAt), value: p.median as number }));

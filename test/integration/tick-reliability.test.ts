@@ -66,7 +66,9 @@ describe('the tick under concurrency and faults', () => {
     const counts = countByRecipient(await sentMail(stack));
 
     expect(first.sent).toBe(10);
-    expect(first.failed).toBe(1);
+    // Sends in flight with the one throttled fail too (at most 8), and are released for the next run.
+    expect(first.failed).toBeGreaterThanOrEqual(1);
+    expect(first.failed).toBeLessThanOrEqual(8);
     expect(afterFirst).toBe(10);
     expect(counts.size).toBe(25);
     expect([...counts.values()].every((n) => n === 1)).toBe(true);

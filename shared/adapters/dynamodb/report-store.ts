@@ -2,11 +2,19 @@ import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } fro
 import { keys } from '../../db/table.js';
 import type { ReportStore } from '../../ports.js';
 import type { RoundReport } from '../../reports/round-report.js';
+import { type TrendPoint, toTrendPoint } from '../../reports/trend.js';
 import { queryAll, withoutKeys } from './client.js';
 
 export function createReportStore(db: DynamoDBDocumentClient, tableName: string): ReportStore {
   return {
     async put(report) {
+      // Trend point first: a crash in between leaves a point whose report the rerun writes, never the reverse.
+      await db.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...keys.trendPoint(report.orgId, report.roundId), point: toTrendPoint(report) },
+        }),
+      );
       await db.send(
         new PutCommand({
           TableName: tableName,
@@ -20,14 +28,14 @@ export function createReportStore(db: DynamoDBDocumentClient, tableName: string)
       );
       return Item ? withoutKeys<RoundReport>(Item) : undefined;
     },
-    async list(orgId) {
+    async listTrend(orgId) {
       const items = await queryAll(db, {
         TableName: tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.organisation(orgId).pk, ':prefix': keys.reportPrefix },
+        ExpressionAttributeValues: { ':pk': keys.organisation(orgId).pk, ':prefix': keys.trendPrefix },
       });
       return items
-        .map((item) => withoutKeys<RoundReport>(item))
+        .map((item) => item.point as TrendPoint)
         .sort((a, b) => a.closesAt.localeCompare(b.closesAt));
     },
   };
