@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import './schema-helpers.js';
 
 /** The environment, parsed once at load. A missing required setting fails the cold start, not a request. */

@@ -1,6 +1,8 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 
-z.config(z.locales.en());
+// English messages only: `z.locales` would pull every locale (~260 KB) into the Lambda bundle.
+z.config(en());
 
 /** One line of text that may reach a mail header or a page title: no CR/LF, no control characters. */
 export const singleLine = (max: number) =>

@@ -1,4 +1,4 @@
-import type { z } from 'zod/mini';
+import type * as z from 'zod/mini';
 import type { FieldIssue } from './errors.js';
 
 /** zod's issues as the API's field-level details: a dotted path and zod's own message. */

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { z } from 'zod/mini';
+import type * as z from 'zod/mini';
 import { DomainError, type FieldIssue, validationFailed } from '../../shared/errors.js';
 import { issuesOf } from '../../shared/validation.js';
 

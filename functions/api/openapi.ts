@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { answerSchema } from '../../shared/answers/answer.js';
 import { CreateKeySchema } from '../../shared/organisations/api-key.js';
 import {

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import type { Segments } from '../ports.js';
 import { MAX_PICKS } from '../values/value-list.js';
 

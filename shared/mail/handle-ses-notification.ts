@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import type { Logger } from '../logger.js';
 import type { Clock, SuppressionStore } from '../ports.js';
 import { respondentKeyOf } from '../respondents/import-respondents.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { forbidden, notFound, unauthorised } from '../errors.js';
 import type { ApiKeyStore, Clock } from '../ports.js';
 import type { Secrets } from '../security/secrets.js';

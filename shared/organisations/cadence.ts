@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /**
  * When rounds open by themselves. Fixed dates at 09:00 in the organisation's time zone: a pulse lands in the

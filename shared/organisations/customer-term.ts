@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /** How the organisation names the people it serves, in both languages; every question, page and e-mail uses it. */
 const line = () =>

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { emailAddress, singleLine } from '../schema-helpers.js';
 import { type Cadence, CadenceSchema, isValidTimezone } from './cadence.js';
 import { type CustomerTerm, CustomerTermSchema } from './customer-term.js';

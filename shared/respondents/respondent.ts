@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { emailAddress, singleLine } from '../schema-helpers.js';
 
 const segment = () => z.optional(singleLine(100));

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import type { CustomerTerm } from '../organisations/customer-term.js';
 import type { Language, Organisation } from '../organisations/organisation.js';
 import type { ValueList } from '../values/value-list.js';

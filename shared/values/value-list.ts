@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { singleLine } from '../schema-helpers.js';
 
 export const MAX_PICKS = 10;

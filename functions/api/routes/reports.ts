@@ -1,5 +1,5 @@
 import { type Context, Hono } from 'hono';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import type { Deps } from '../../../shared/deps.js';
 import { readRoundReport, readTrend } from '../../../shared/reports/read-reports.js';
 import { roundReportCsv, trendCsv } from '../../../shared/reports/report-csv.js';
