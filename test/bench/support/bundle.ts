@@ -1,0 +1,50 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { REPO_ROOT } from './child.js';
+
+export const BENCH_DIR = join(REPO_ROOT, '.bench');
+
+/**
+ * Bundles an entry as infra/constructs/node-function.ts has CDK's NodejsFunction do it: ESM, minified, source
+ * map, the AWS SDK inside (no externals), module-first main fields, the createRequire banner, and the
+ * repository's tsconfig for the JSX pages. Target node20 here (the machine's Node), node24 on AWS.
+ */
+export async function bundleLikeCdk(entry: string, name: string) {
+  const outfile = join(BENCH_DIR, name, 'index.mjs');
+  const start = performance.now();
+  const result = await build({
+    entryPoints: [join(REPO_ROOT, entry)],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    minify: true,
+    sourcemap: true,
+    external: [],
+    mainFields: ['module', 'main'],
+    banner: {
+      js: "import { createRequire as __kpCreateRequire } from 'node:module';const require = __kpCreateRequire(import.meta.url);",
+    },
+    tsconfig: join(REPO_ROOT, 'tsconfig.json'),
+    logLevel: 'warning',
+    metafile: true,
+  });
+  const inputs = Object.entries(
+    result.metafile.outputs[Object.keys(result.metafile.outputs).find((o) => o.endsWith('.mjs')) as string]
+      ?.inputs ?? {},
+  );
+  const byPackage = new Map<string, number>();
+  for (const [path, { bytesInOutput }] of inputs) {
+    const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+    const key = match ? (match[1] as string) : 'kundpuls';
+    byPackage.set(key, (byPackage.get(key) ?? 0) + bytesInOutput);
+  }
+  return {
+    outfile,
+    bytes: statSync(outfile).size,
+    buildMs: performance.now() - start,
+    largest: [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 6),
+  };
+}
