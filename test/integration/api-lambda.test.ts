@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/stack.js';
-import { httpApiEvent, lambdaContext } from '../support/lambda-events.js';
+import { httpApiEvent, lambdaContext, useLambdaEnvironment } from '../support/lambda-events.js';
 import { sentMail, startTestStack } from '../support/stack.js';
 
 let stack: LocalStack;
@@ -11,16 +11,7 @@ let handler: (
 
 beforeAll(async () => {
   stack = await startTestStack();
-  // The Lambda entry reads its configuration from the environment at load, as on AWS.
-  Object.assign(process.env, {
-    TABLE_NAME: stack.config.tableName,
-    DYNAMODB_ENDPOINT: stack.dynamoEndpoint,
-    SES_ENDPOINT: stack.sesUrl,
-    MAIL_FROM: 'pulse@kundpuls.local',
-    PUBLIC_URL: 'https://pulse.example.org',
-    TOKEN_PEPPER: 'x'.repeat(43),
-    LOG_LEVEL: 'silent',
-  });
+  useLambdaEnvironment(stack, { PUBLIC_URL: 'https://pulse.example.org' });
   ({ handler } = (await import('../../functions/api/lambda.js')) as never);
 });
 afterAll(() => stack.close());

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/stack.js';
 import { respondentKeyOf } from '../../shared/respondents/import-respondents.js';
+import { useLambdaEnvironment } from '../support/lambda-events.js';
 import { organisationWithOpenRound } from '../support/round-setup.js';
 import { sentMail, startTestStack } from '../support/stack.js';
 
@@ -11,17 +12,7 @@ let notifications: Handler;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  // The entries read their configuration from the environment at load, as on AWS (the pepper comes from SSM there).
-  Object.assign(process.env, {
-    TABLE_NAME: stack.config.tableName,
-    DYNAMODB_ENDPOINT: stack.dynamoEndpoint,
-    SES_ENDPOINT: stack.sesUrl,
-    MAIL_FROM: 'pulse@kundpuls.local',
-    PUBLIC_URL: stack.config.publicUrl,
-    TOKEN_PEPPER: stack.config.tokenPepper,
-    MAIL_RATE_PER_SECOND: '100',
-    LOG_LEVEL: 'silent',
-  });
+  useLambdaEnvironment(stack, { MAIL_RATE_PER_SECOND: '100' });
   ({ handler: tick } = (await import('../../functions/tick/lambda.js')) as { handler: Handler });
   ({ handler: notifications } = (await import('../../functions/ses-notifications/lambda.js')) as {
     handler: Handler;

@@ -39,3 +39,27 @@ export const lambdaContext = {
   awsRequestId: 'req-1',
   getRemainingTimeInMillis: () => 10_000,
 } as never;
+
+/**
+ * The environment a Lambda entry reads at load, as on AWS, but pointed at the local stack (on AWS the pepper
+ * comes from SSM). Set it before importing an entry.
+ */
+export function useLambdaEnvironment(
+  stack: {
+    config: { tableName: string; publicUrl: string; tokenPepper: string };
+    dynamoEndpoint: string;
+    sesUrl: string;
+  },
+  extra: Record<string, string> = {},
+) {
+  Object.assign(process.env, {
+    TABLE_NAME: stack.config.tableName,
+    DYNAMODB_ENDPOINT: stack.dynamoEndpoint,
+    SES_ENDPOINT: stack.sesUrl,
+    MAIL_FROM: 'pulse@kundpuls.local',
+    PUBLIC_URL: stack.config.publicUrl,
+    TOKEN_PEPPER: stack.config.tokenPepper,
+    LOG_LEVEL: 'silent',
+    ...extra,
+  });
+}
