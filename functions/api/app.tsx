@@ -1,16 +1,10 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { HTTPException } from 'hono/http-exception';
-import { secureHeaders } from 'hono/secure-headers';
 import type { Deps } from '../../shared/deps.js';
-import { DomainError } from '../../shared/errors.js';
-import { errorName } from '../../shared/logger.js';
 import { eraseFromRounds } from '../../shared/rounds/erase-from-rounds.js';
+import { handleErrors, serveAssets, useCommonMiddleware } from './common.js';
 import type { AppEnv } from './env.js';
-import { type ClientAddress, errorBody, errorResponse } from './http.js';
+import type { ClientAddress } from './http.js';
 import { OPERATIONS } from './openapi.js';
-import { SCRIPT, STYLESHEET } from './pages/assets.js';
-import { Message } from './pages/layout.js';
 import { answerPageRoutes } from './routes/answer-pages.js';
 import { docsRoutes } from './routes/docs.js';
 import { keyRoutes } from './routes/keys.js';
@@ -25,63 +19,13 @@ export interface AppOptions {
   clientAddress: ClientAddress;
 }
 
-const KB = 1024;
-/** Respondents' pages fail in HTML, in both languages: the link does not say which one its reader speaks. */
-const UNKNOWN_LINK = (
-  <Message
-    language="sv"
-    title="Sidan finns inte"
-    text="Länken är okänd eller har gått ut. / This link is unknown or has expired."
-    status="error"
-  />
-);
-const isPage = (path: string) => path.startsWith('/r/') || path.startsWith('/verify/');
-
 /** The one Hono app: the Lambda handler and the local server both call this, so they cannot drift apart. */
 export function createApp(deps: Deps, options: AppOptions) {
   const app = new Hono<AppEnv>();
 
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'none'"],
-        styleSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        imgSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
-      },
-      referrerPolicy: 'no-referrer',
-      crossOriginResourcePolicy: 'same-origin',
-    }),
-  );
-  app.use('*', async (c, next) => {
-    await next();
-    if (!c.res.headers.has('cache-control')) c.header('Cache-Control', 'no-store');
-  });
-  // Respondent imports carry up to 1,000 rows; nothing else needs more than 64 KB.
-  app.use('*', async (c, next) =>
-    bodyLimit({
-      maxSize: /\/respondents$/.test(c.req.path) ? 1024 * KB : 64 * KB,
-      onError: (ctx) => ctx.json(errorBody('payload_too_large', 'The body is too large'), 413),
-    })(c, next),
-  );
-
+  useCommonMiddleware(app);
   app.get('/health', (c) => c.json({ ok: true }));
-  app.get('/assets/kundpuls.css', (c) =>
-    c.body(STYLESHEET, 200, {
-      'content-type': 'text/css; charset=utf-8',
-      'cache-control': 'public, max-age=3600',
-    }),
-  );
-  app.get('/assets/kundpuls.js', (c) =>
-    c.body(SCRIPT, 200, {
-      'content-type': 'text/javascript; charset=utf-8',
-      'cache-control': 'public, max-age=3600',
-    }),
-  );
+  serveAssets(app);
 
   app.route('/v1/organisations', organisationRoutes(deps, options.clientAddress));
   app.route('/v1/organisations', keyRoutes(deps));
@@ -93,25 +37,6 @@ export function createApp(deps: Deps, options: AppOptions) {
   app.route('/r', answerPageRoutes(deps, options.clientAddress));
   app.route('/', docsRoutes(OPERATIONS, deps.publicUrl));
 
-  app.notFound((c) =>
-    isPage(c.req.path) ? c.html(UNKNOWN_LINK, 404) : c.json(errorBody('not_found', 'No such route'), 404),
-  );
-
-  app.onError((error, c) => {
-    if (error instanceof DomainError) {
-      if (isPage(c.req.path) && error.status === 404) return c.html(UNKNOWN_LINK, 404);
-      return errorResponse(c, error);
-    }
-    if (error instanceof HTTPException && error.status < 500) {
-      return c.json(errorBody('validation_failed', error.message), error.status);
-    }
-    deps.logger.error('request failed', {
-      method: c.req.method,
-      route: c.req.routePath,
-      error: errorName(error),
-    });
-    return c.json(errorBody('internal_error', 'Something went wrong on our side; please try again'), 500);
-  });
-
+  handleErrors(app, deps.logger);
   return app;
 }

@@ -1,12 +1,15 @@
-import { getConnInfo, handle } from 'hono/aws-lambda';
-import { createSsmSecretReader } from '../../shared/adapters/ssm/read-secret.js';
+import { getConnInfo, handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
+import { extensionSecretReader } from '../../shared/adapters/ssm/extension-secret-reader.js';
 import { loadConfig } from '../../shared/config.js';
 import { createDeps } from '../../shared/deps.js';
+import { onFirstInvocation } from '../first-invocation.js';
 import { createApp } from './app.js';
 
-// Config, clients and the app are built once per container, at load, outside the handler.
-const config = await loadConfig(process.env, createSsmSecretReader(process.env.AWS_REGION ?? 'eu-north-1'));
-export const app = createApp(createDeps(config), {
-  clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
+/** The API Lambda: everything but the answer pages. Config, clients and the app are built once per container. */
+export const handler = onFirstInvocation(async () => {
+  const config = await loadConfig(process.env, extensionSecretReader(process.env));
+  const handleEvent = handle(
+    createApp(createDeps(config), { clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown' }),
+  );
+  return (event: LambdaEvent, context?: LambdaContext) => handleEvent(event, context);
 });
-export const handler = handle(app);

@@ -7,15 +7,18 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
 export interface ApiProps {
-  /** The Hono app's Lambda; it serves every route, so API Gateway routes `$default` to it. */
+  /** The API Lambda (the whole Hono app): API Gateway's `$default` route. */
   handler: lambda.IFunction;
+  /** The answer pages' Lambda: `/r/*` and `/assets/*`, what a respondent's link reaches. */
+  answerPages: lambda.IFunction;
   /** Requests per second, steady and in bursts, for the whole stage: the outer limit (decision 7). */
   throttle: { rateLimit: number; burstLimit: number };
   removalPolicy: RemovalPolicy;
 }
 
 /**
- * The HTTP API in front of the Hono Lambda (payload 2.0): one `$default` route, stage throttling and
+ * The HTTP API in front of the two Hono Lambdas (payload 2.0): the answer pages' routes, `$default` for the
+ * rest, stage throttling and
  * JSON access logs. The logs leave out the path and the caller's address: paths carry personal answer and
  * verification tokens, and docs/privacy.md keeps logs to ids and counts.
  */
@@ -32,6 +35,20 @@ export class Api extends Construct {
       defaultIntegration: new HttpLambdaIntegration('Hono', props.handler, {
         payloadFormatVersion: apigw.PayloadFormatVersion.VERSION_2_0,
       }),
+    });
+    // A respondent's click cold-starts a function that holds only the answer pages (see functions/answers).
+    const answerPages = new HttpLambdaIntegration('AnswerPages', props.answerPages, {
+      payloadFormatVersion: apigw.PayloadFormatVersion.VERSION_2_0,
+    });
+    this.httpApi.addRoutes({
+      path: '/r/{proxy+}',
+      methods: [apigw.HttpMethod.GET, apigw.HttpMethod.POST],
+      integration: answerPages,
+    });
+    this.httpApi.addRoutes({
+      path: '/assets/{proxy+}',
+      methods: [apigw.HttpMethod.GET],
+      integration: answerPages,
     });
     this.accessLogs = new logs.LogGroup(this, 'AccessLogs', {
       retention: logs.RetentionDays.ONE_MONTH,

@@ -79,6 +79,10 @@ export class NodeFunction extends Construct {
       systemLogLevelV2: lambda.SystemLogLevel.INFO,
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      // The pepper comes through AWS's Parameters and Secrets extension: no SSM client in any bundle.
+      paramsAndSecrets: lambda.ParamsAndSecretsLayerVersion.fromVersion(
+        lambda.ParamsAndSecretsVersions.V1_0_103,
+      ),
       ...(props.async && this.failureQueue
         ? {
             onFailure: new SqsDestination(this.failureQueue),

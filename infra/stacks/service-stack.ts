@@ -23,12 +23,13 @@ export const TICK_TIMEOUT = Duration.minutes(14);
 export const TICK_BUDGET_SECONDS = 12 * 60;
 
 /**
- * The stateless part: the three functions (API, tick, SES notifications) and what triggers them, mail,
+ * The stateless part: the four functions (API, answer pages, tick, SES notifications) and what triggers them, mail,
  * and alarms. Replaceable at will; the table lives in the data stack.
  */
 export class ServiceStack extends Stack {
   readonly api: Api;
   readonly apiFunction: NodeFunction;
+  readonly answersFunction: NodeFunction;
   readonly tickFunction: NodeFunction;
   readonly notificationFunction: NodeFunction;
   readonly mail: Mail;
@@ -50,6 +51,16 @@ export class ServiceStack extends Stack {
       memorySize: 1024,
       // HTTP API gives up on an integration after 30 s; running longer would only waste the work.
       timeout: Duration.seconds(29),
+      environment: common,
+      removalPolicy,
+    });
+    this.answersFunction = new NodeFunction(this, 'AnswersFunction', {
+      entry: 'functions/answers/lambda.ts',
+      description: 'Kundpuls answer pages (Hono): the link a respondent clicks',
+      // 1 GB: the respondent waits on this cold start, and CPU (so start-up) grows with memory.
+      memorySize: 1024,
+      // Three DynamoDB calls with SDK retries; a respondent should not wait longer than this.
+      timeout: Duration.seconds(10),
       environment: common,
       removalPolicy,
     });
@@ -87,24 +98,27 @@ export class ServiceStack extends Stack {
 
     this.api = new Api(this, 'Api', {
       handler: this.apiFunction.fn,
+      answerPages: this.answersFunction.fn,
       throttle: { rateLimit: 100, burstLimit: 200 },
       removalPolicy,
     });
     const publicUrl = config.publicUrl ?? this.api.url;
-    const functions = [this.apiFunction, this.tickFunction, this.notificationFunction];
+    const functions = [this.apiFunction, this.answersFunction, this.tickFunction, this.notificationFunction];
     for (const { fn } of functions) fn.addEnvironment('PUBLIC_URL', publicUrl);
 
     // Exactly the calls each function's code path makes (see shared/adapters/dynamodb).
     bindTable(this.apiFunction.fn, table, {
       actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchGetItem', 'BatchWriteItem'],
     });
+    bindTable(this.answersFunction.fn, table, { actions: ['BatchGetItem', 'PutItem', 'UpdateItem'] });
     bindTable(this.tickFunction.fn, table, {
       actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchGetItem'],
       queriesWorkQueue: true,
     });
     bindTable(this.notificationFunction.fn, table, { actions: ['PutItem'] });
 
-    // The pepper is a SecureString the operator creates (CloudFormation cannot); each function reads it once.
+    // The pepper is a SecureString the operator creates (CloudFormation cannot); each function reads it once,
+    // through the Parameters and Secrets extension, which calls GetParameter with the function's role.
     const pepper = ssm.StringParameter.fromSecureStringParameterAttributes(this, 'Pepper', {
       parameterName: config.pepperParameterName,
     });
@@ -131,6 +145,7 @@ export class ServiceStack extends Stack {
     this.observability = new Observability(this, 'Observability', {
       functions: [
         { name: 'Api', fn: this.apiFunction.fn },
+        { name: 'AnswerPages', fn: this.answersFunction.fn },
         { name: 'Tick', fn: this.tickFunction.fn, throttlesExpected: true, async: true },
         { name: 'Notifications', fn: this.notificationFunction.fn, async: true },
       ],

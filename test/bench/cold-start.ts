@@ -31,7 +31,7 @@ export async function coldStart(): Promise<Row[]> {
     const [token] = await mintLinks(stack, org.orgId, org.roundId);
     if (!token) throw new Error('no answer link was mailed');
     const [ours, minimal] = await Promise.all([
-      bundleLikeCdk('functions/api/lambda.ts', 'api'),
+      bundleLikeCdk('functions/answers/lambda.ts', 'answers'),
       bundleLikeCdk('test/bench/fixtures/minimal-lambda.ts', 'minimal'),
     ]);
     const event = httpApiEvent('GET', `/r/${token}`);

@@ -73,9 +73,9 @@ const sorted = (statements: Statement[]) =>
 
 describe('the service stack', () => {
   describe('functions', () => {
-    it('runs all three on Node.js 24 on arm64, bundled as ESM with source maps enabled', () => {
+    it('runs all four on Node.js 24 on arm64, bundled as ESM with source maps and the secrets extension', () => {
       const functions = template.findResources('AWS::Lambda::Function');
-      expect(Object.keys(functions)).toHaveLength(3);
+      expect(Object.keys(functions)).toHaveLength(4);
       for (const fn of Object.values(functions)) {
         expect(fn.Properties).toMatchObject({
           Runtime: 'nodejs24.x',
@@ -84,6 +84,8 @@ describe('the service stack', () => {
           LoggingConfig: { LogFormat: 'JSON', ApplicationLogLevel: 'INFO' },
         });
         expect(fn.Properties.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
+        // The pepper is read through AWS's Parameters and Secrets extension layer, not an SSM client.
+        expect(JSON.stringify(fn.Properties.Layers)).toContain('AWS-Parameters-and-Secrets-Lambda-Extension');
       }
     });
 
@@ -93,6 +95,7 @@ describe('the service stack', () => {
         return { MemorySize, Timeout };
       };
       expect(settings(built.service.apiFunction)).toEqual({ MemorySize: 1024, Timeout: 29 });
+      expect(settings(built.service.answersFunction)).toEqual({ MemorySize: 1024, Timeout: 10 });
       expect(settings(built.service.tickFunction)).toEqual({ MemorySize: 1024, Timeout: 840 });
       expect(settings(built.service.notificationFunction)).toEqual({ MemorySize: 256, Timeout: 30 });
     });
@@ -120,6 +123,7 @@ describe('the service stack', () => {
       expect(variables(built.service.tickFunction)).toMatchObject({ MAIL_RATE_PER_SECOND: '1' });
       for (const fn of [
         built.service.apiFunction,
+        built.service.answersFunction,
         built.service.tickFunction,
         built.service.notificationFunction,
       ]) {
@@ -129,9 +133,10 @@ describe('the service stack', () => {
     });
 
     it('keeps each function’s logs in its own JSON log group for a month', () => {
-      template.resourceCountIs('AWS::Logs::LogGroup', 4);
+      template.resourceCountIs('AWS::Logs::LogGroup', 5);
       for (const nodeFunction of [
         built.service.apiFunction,
+        built.service.answersFunction,
         built.service.tickFunction,
         built.service.notificationFunction,
       ]) {
@@ -167,9 +172,10 @@ describe('the service stack', () => {
       template.allResourcesProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
     });
 
-    it('loads every bundle in Node, and the API bundle answers a health check through its handler', () => {
+    it('loads every bundle in Node, and both HTTP bundles answer through their handlers', () => {
       const assets = [
         built.service.apiFunction,
+        built.service.answersFunction,
         built.service.tickFunction,
         built.service.notificationFunction,
       ].map((nodeFunction) => {
@@ -185,7 +191,13 @@ describe('the service stack', () => {
         }
         const api = await import(${JSON.stringify(assets[0])});
         const response = await api.handler(${JSON.stringify(httpApiEvent('GET', '/health'))}, {});
-        console.log(JSON.stringify({ results, status: response.statusCode, body: response.body }));`;
+        const answers = await import(${JSON.stringify(assets[1])});
+        const css = await answers.handler(${JSON.stringify(httpApiEvent('GET', '/assets/kundpuls.css'))}, {});
+        const docs = await answers.handler(${JSON.stringify(httpApiEvent('GET', '/openapi.json'))}, {});
+        console.log(JSON.stringify({
+          results, status: response.statusCode, body: response.body,
+          pages: [css.statusCode, css.headers['content-type'], docs.statusCode],
+        }));`;
       const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
         env: {
           PATH: process.env.PATH,
@@ -200,9 +212,11 @@ describe('the service stack', () => {
         encoding: 'utf8',
       });
       expect(JSON.parse(output)).toEqual({
-        results: ['function', 'function', 'function'],
+        results: ['function', 'function', 'function', 'function'],
         status: 200,
         body: '{"ok":true}',
+        // The answer pages' bundle serves the pages' assets, and nothing of the API.
+        pages: [200, 'text/css; charset=utf-8', 404],
       });
     });
   });
@@ -252,6 +266,21 @@ describe('the service stack', () => {
           },
           pepper,
           sendMail(),
+        ]),
+      );
+    });
+
+    it('lets the answer pages read links, store answers and mark invitations, and nothing else', () => {
+      const answers = built.service.answersFunction;
+      expect(statementsOf(id(answers.fn))).toEqual(
+        sorted([
+          logs(answers),
+          {
+            sid: 'Table',
+            actions: ['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+            resources: [tableArn()],
+          },
+          pepper,
         ]),
       );
     });
@@ -318,6 +347,22 @@ describe('the service stack', () => {
         IntegrationUri: { 'Fn::GetAtt': [id(built.service.apiFunction.fn), 'Arn'] },
       });
       template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
+    });
+
+    it('routes the answer pages and their assets to the answer pages function', () => {
+      const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route'));
+      const integrations = template.findResources('AWS::ApiGatewayV2::Integration');
+      const target = (route: (typeof routes)[number]) => {
+        const integrationId = String(route.Properties.Target['Fn::Join'][1][1].Ref);
+        return integrations[integrationId]?.Properties.IntegrationUri['Fn::GetAtt'][0];
+      };
+      const byKey = Object.fromEntries(routes.map((route) => [route.Properties.RouteKey, target(route)]));
+      expect(byKey).toEqual({
+        $default: id(built.service.apiFunction.fn),
+        'GET /r/{proxy+}': id(built.service.answersFunction.fn),
+        'POST /r/{proxy+}': id(built.service.answersFunction.fn),
+        'GET /assets/{proxy+}': id(built.service.answersFunction.fn),
+      });
     });
 
     it('throttles the default stage at 100 requests a second, bursts of 200', () => {
@@ -403,10 +448,14 @@ describe('the service stack', () => {
       alarms().filter((a) => a.Properties.MetricName === metricName && a.Properties.Namespace === namespace);
 
     it('watches errors of every function, and throttles of all but the one-at-a-time tick', () => {
-      expect(named('Errors', 'AWS/Lambda')).toHaveLength(3);
+      expect(named('Errors', 'AWS/Lambda')).toHaveLength(4);
       const throttled = named('Throttles', 'AWS/Lambda').map((a) => a.Properties.Dimensions[0].Value.Ref);
       expect(throttled.sort()).toEqual(
-        [id(built.service.apiFunction.fn), id(built.service.notificationFunction.fn)].sort(),
+        [
+          id(built.service.apiFunction.fn),
+          id(built.service.answersFunction.fn),
+          id(built.service.notificationFunction.fn),
+        ].sort(),
       );
     });
 

@@ -3,8 +3,8 @@ import { answerSchema } from '../../../shared/answers/answer.js';
 import { type AnswerLink, resolveAnswerLink } from '../../../shared/answers/answer-link.js';
 import { submitAnswer } from '../../../shared/answers/submit-answer.js';
 import { unsubscribe } from '../../../shared/answers/unsubscribe.js';
-import type { Deps } from '../../../shared/deps.js';
 import { validationFailed } from '../../../shared/errors.js';
+import type { RespondentDeps } from '../../../shared/respondent-deps.js';
 import { issuesOf } from '../../../shared/validation.js';
 import type { AppEnv } from '../env.js';
 import { type ClientAddress, readJson, unsupportedMediaType } from '../http.js';
@@ -27,7 +27,7 @@ async function formValues(c: Context): Promise<FormValues> {
 }
 
 /** The respondent's pages: the pulse form, its submission, and unsubscribing. No login: the link is the key. */
-export function answerPageRoutes(deps: Deps, clientAddress: ClientAddress) {
+export function answerPageRoutes(deps: RespondentDeps, clientAddress: ClientAddress) {
   const resolve = (c: Context) => resolveAnswerLink(deps, c.req.param('token') ?? '', clientAddress(c));
   const closedPage = (c: Context, link: AnswerLink) => {
     const copy = answerCopy(link.round.snapshot);

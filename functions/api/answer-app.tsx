@@ -1,0 +1,20 @@
+import { Hono } from 'hono';
+import type { RespondentDeps } from '../../shared/respondent-deps.js';
+import type { AppOptions } from './app.js';
+import { handleErrors, serveAssets, useCommonMiddleware } from './common.js';
+import type { AppEnv } from './env.js';
+import { answerPageRoutes } from './routes/answer-pages.js';
+
+/**
+ * The respondent's side alone: `/r/*` and the pages' assets. On AWS it runs in its own small Lambda, so the
+ * link a respondent clicks cold-starts without the API's mailer, reports and OpenAPI document.
+ */
+export function createAnswerApp(deps: RespondentDeps, options: AppOptions) {
+  const app = new Hono<AppEnv>();
+  useCommonMiddleware(app);
+  app.get('/health', (c) => c.json({ ok: true }));
+  serveAssets(app);
+  app.route('/r', answerPageRoutes(deps, options.clientAddress));
+  handleErrors(app, deps.logger);
+  return app;
+}

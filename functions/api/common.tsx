@@ -1,0 +1,92 @@
+import type { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { DomainError } from '../../shared/errors.js';
+import { errorName, type Logger } from '../../shared/logger.js';
+import type { AppEnv } from './env.js';
+import { errorBody, errorResponse } from './http.js';
+import { SCRIPT, STYLESHEET } from './pages/assets.js';
+import { Message } from './pages/layout.js';
+
+const KB = 1024;
+/** Respondents' pages fail in HTML, in both languages: the link does not say which one its reader speaks. */
+const UNKNOWN_LINK = (
+  <Message
+    language="sv"
+    title="Sidan finns inte"
+    text="Länken är okänd eller har gått ut. / This link is unknown or has expired."
+    status="error"
+  />
+);
+const isPage = (path: string) => path.startsWith('/r/') || path.startsWith('/verify/');
+
+/** Headers, caching and body limits every response gets, from either Lambda. */
+export function useCommonMiddleware(app: Hono<AppEnv>) {
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        styleSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        imgSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+      },
+      referrerPolicy: 'no-referrer',
+      crossOriginResourcePolicy: 'same-origin',
+    }),
+  );
+  app.use('*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('cache-control')) c.header('Cache-Control', 'no-store');
+  });
+  // Respondent imports carry up to 1,000 rows; nothing else needs more than 64 KB.
+  app.use('*', async (c, next) =>
+    bodyLimit({
+      maxSize: /\/respondents$/.test(c.req.path) ? 1024 * KB : 64 * KB,
+      onError: (ctx) => ctx.json(errorBody('payload_too_large', 'The body is too large'), 413),
+    })(c, next),
+  );
+}
+
+/** The pages' stylesheet and script, served by the same function as the pages. */
+export function serveAssets(app: Hono<AppEnv>) {
+  app.get('/assets/kundpuls.css', (c) =>
+    c.body(STYLESHEET, 200, {
+      'content-type': 'text/css; charset=utf-8',
+      'cache-control': 'public, max-age=3600',
+    }),
+  );
+  app.get('/assets/kundpuls.js', (c) =>
+    c.body(SCRIPT, 200, {
+      'content-type': 'text/javascript; charset=utf-8',
+      'cache-control': 'public, max-age=3600',
+    }),
+  );
+}
+
+/** Unknown routes and errors: JSON in the API's error shape, HTML on pages, never a stack trace. */
+export function handleErrors(app: Hono<AppEnv>, logger: Logger) {
+  app.notFound((c) =>
+    isPage(c.req.path) ? c.html(UNKNOWN_LINK, 404) : c.json(errorBody('not_found', 'No such route'), 404),
+  );
+
+  app.onError((error, c) => {
+    if (error instanceof DomainError) {
+      if (isPage(c.req.path) && error.status === 404) return c.html(UNKNOWN_LINK, 404);
+      return errorResponse(c, error);
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      return c.json(errorBody('validation_failed', error.message), error.status);
+    }
+    logger.error('request failed', {
+      method: c.req.method,
+      route: c.req.routePath,
+      error: errorName(error),
+    });
+    return c.json(errorBody('internal_error', 'Something went wrong on our side; please try again'), 500);
+  });
+}
