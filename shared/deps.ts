@@ -5,9 +5,11 @@ import { createOrganisationStore } from './adapters/dynamodb/organisation-store.
 import { createReportStore } from './adapters/dynamodb/report-store.js';
 import { createRoundStore } from './adapters/dynamodb/round-store.js';
 import { createSuppressionStore } from './adapters/dynamodb/suppression-store.js';
+import { createTickStateStore } from './adapters/dynamodb/tick-state-store.js';
 import { createTokenStore } from './adapters/dynamodb/token-store.js';
 import { createValueListStore } from './adapters/dynamodb/value-list-store.js';
-import { lazyMailer } from './adapters/lazy.js';
+import { lazyMailer, lazyTickTrigger } from './adapters/lazy.js';
+import { createInProcessTickTrigger } from './adapters/local/in-process-tick-trigger.js';
 import type { Config } from './config.js';
 import type { ApiKeyStore } from './ports.js';
 import { createRateLimiter, type RateLimiter } from './rate-limiter.js';
@@ -41,6 +43,16 @@ export function createDeps(config: Config, overrides: Partial<Deps> = {}): Deps 
       const ses = { region: config.region, endpoint: config.sesEndpoint, from: config.mailFrom };
       return createSesMailer(createSesClient(ses), { ...ses, configurationSet: config.sesConfigurationSet });
     }),
+    tickTrigger: config.tickRules
+      ? lazyTickTrigger(async () => {
+          const { createEventBridgeTickTrigger } = await import('./adapters/eventbridge/tick-trigger.js');
+          return createEventBridgeTickTrigger({
+            region: config.region,
+            ...(config.tickRules as NonNullable<Config['tickRules']>),
+          });
+        })
+      : createInProcessTickTrigger(),
+    tickState: createTickStateStore(db, table),
     organisations: createOrganisationStore(db, table),
     apiKeys: createApiKeyStore(db, table),
     tokens: createTokenStore(db, table),

@@ -41,6 +41,8 @@ export interface Page<T> {
 }
 
 export interface OrganisationStore {
+  /** The earliest scheduled round opening of any organisation (ISO), or undefined when none is scheduled. */
+  nextDueAt(): Promise<string | undefined>;
   /** Fails with a conflict when the id is taken. */
   create(org: Organisation): Promise<void>;
   get(orgId: string): Promise<Organisation | undefined>;
@@ -203,4 +205,29 @@ import type { ValueList } from './values/value-list.js';
 export interface ValueListStore {
   put(orgId: string, list: ValueList): Promise<void>;
   get(orgId: string, listId: string): Promise<ValueList | undefined>;
+}
+
+/**
+ * What makes the tick run on AWS: every minute while work is under way; between rounds only once, when the
+ * next scheduled round is due (docs/decisions.md 22). Locally the in-process loop honours the same two modes.
+ */
+export interface TickTrigger {
+  everyMinute(): Promise<void>;
+  /** No more runs every minute; one run at `at` (an ISO time), or none at all when it is undefined. */
+  idleUntil(at: string | undefined): Promise<void>;
+}
+
+export interface TickState {
+  /** When the API last woke the tick (ISO); a tick stays awake a while after, for the work to land. */
+  wokenAt?: string;
+  idle: boolean;
+}
+
+/** One item: the tick's mode, changed only by conditional writes so a wake is never overwritten by a sleep. */
+export interface TickStateStore {
+  get(): Promise<TickState>;
+  markWoken(at: string): Promise<void>;
+  markActive(): Promise<void>;
+  /** Goes idle only if no wake came since `wokenAt` was read; false when one did. */
+  markIdle(wokenAt: string | undefined): Promise<boolean>;
 }

@@ -1,4 +1,4 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
@@ -44,12 +44,10 @@ export function useCommonMiddleware(app: Hono<AppEnv>) {
     if (!c.res.headers.has('cache-control')) c.header('Cache-Control', 'no-store');
   });
   // Respondent imports carry up to 1,000 rows; nothing else needs more than 64 KB.
-  app.use('*', async (c, next) =>
-    bodyLimit({
-      maxSize: /\/respondents$/.test(c.req.path) ? 1024 * KB : 64 * KB,
-      onError: (ctx) => ctx.json(errorBody('payload_too_large', 'The body is too large'), 413),
-    })(c, next),
-  );
+  const tooLarge = (c: Context) => c.json(errorBody('payload_too_large', 'The body is too large'), 413);
+  const importLimit = bodyLimit({ maxSize: 1024 * KB, onError: tooLarge });
+  const defaultLimit = bodyLimit({ maxSize: 64 * KB, onError: tooLarge });
+  app.use('*', (c, next) => (/\/respondents$/.test(c.req.path) ? importLimit : defaultLimit)(c, next));
 }
 
 /** The pages' stylesheet and script, served by the same function as the pages. */

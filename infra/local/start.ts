@@ -1,5 +1,7 @@
 /** `npm start`: the whole service on this machine. Ctrl-C stops it; the data stays under DATA_DIR. */
+import type { InProcessTickTrigger } from '../../shared/adapters/local/in-process-tick-trigger.js';
 import { runTick } from '../../shared/tick/run-tick.js';
+import { wakeTick } from '../../shared/tick/tick-trigger.js';
 import { startLocalStack } from './stack.js';
 
 const env = process.env;
@@ -25,10 +27,15 @@ Kundpuls is running.
 Press Ctrl-C to stop.
 `);
 
-// The scheduler: EventBridge runs the tick Lambda on AWS; here a timer runs the same runTick, one at a time.
+// The scheduler: EventBridge rules run the tick Lambda on AWS; here a timer runs the same runTick, one at a
+// time, when the in-process trigger says so: always while awake, between rounds only at the next due time.
 const tickSeconds = Number(env.TICK_INTERVAL_SECONDS ?? 60);
+const trigger = stack.deps.tickTrigger as InProcessTickTrigger;
+// A start is a wake, as a deploy is on AWS (CloudFormation enables the every-minute rule again).
+await wakeTick(stack.deps);
 let ticking: Promise<unknown> | undefined;
 const timer = setInterval(() => {
+  if (!trigger.due(new Date())) return;
   ticking ??= runTick(stack.deps)
     .catch((error) =>
       console.error(JSON.stringify({ level: 'error', message: 'tick failed', error: String(error) })),
@@ -37,7 +44,9 @@ const timer = setInterval(() => {
       ticking = undefined;
     });
 }, tickSeconds * 1000);
-console.log(`  Tick              every ${tickSeconds} s (npm run tick runs one now)\n`);
+console.log(
+  `  Tick              every ${tickSeconds} s while rounds run, else at the next due time (npm run tick runs one now)\n`,
+);
 
 let stopping = false;
 async function stop() {

@@ -33,6 +33,7 @@ export class ServiceStack extends Stack {
   readonly tickFunction: NodeFunction;
   readonly notificationFunction: NodeFunction;
   readonly mail: Mail;
+  readonly scheduler: Scheduler;
   readonly observability: Observability;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
@@ -140,7 +141,13 @@ export class ServiceStack extends Stack {
     const tickFailures = this.tickFunction.failureQueue;
     const notificationFailures = this.notificationFunction.failureQueue;
     if (!tickFailures || !notificationFailures) throw new Error('asynchronous functions have failure queues');
-    new Scheduler(this, 'Scheduler', { tick: this.tickFunction.fn, deadLetterQueue: tickFailures });
+    this.scheduler = new Scheduler(this, 'Scheduler', {
+      namePrefix: `kundpuls-${config.stage}`,
+      tick: this.tickFunction.fn,
+      deadLetterQueue: tickFailures,
+    });
+    this.scheduler.grantSleep(this.tickFunction.fn);
+    this.scheduler.grantWake(this.apiFunction.fn);
 
     this.observability = new Observability(this, 'Observability', {
       functions: [

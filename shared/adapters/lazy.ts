@@ -1,4 +1,4 @@
-import type { Mailer } from '../ports.js';
+import type { Mailer, TickTrigger } from '../ports.js';
 
 /**
  * Cold start: most API requests send no mail, so the SES client and nodemailer's MIME composer (~230 KB) sit
@@ -15,5 +15,21 @@ export function lazyMailer(load: () => Promise<Mailer>): Mailer {
       });
       return mailer.then((m) => m.send(mail));
     },
+  };
+}
+
+/** The EventBridge client is needed only when the tick's mode changes: a few calls a round. */
+export function lazyTickTrigger(load: () => Promise<TickTrigger>): TickTrigger {
+  let trigger: Promise<TickTrigger> | undefined;
+  const loaded = () => {
+    trigger ??= load().catch((error: unknown) => {
+      trigger = undefined;
+      throw error;
+    });
+    return trigger;
+  };
+  return {
+    everyMinute: () => loaded().then((t) => t.everyMinute()),
+    idleUntil: (at) => loaded().then((t) => t.idleUntil(at)),
   };
 }

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { Segments } from '../ports.js';
-import { MAX_PICKS } from '../values/value-list.js';
+import { MAX_PICKS, type ValueList } from '../values/value-list.js';
 
 export const FREE_TEXT_FIELDS = [
   'rankReason',
@@ -76,6 +76,24 @@ export function answerSchema(rankMax: number, valueIds: ReadonlySet<string> = ne
   });
 }
 export type AnswerInput = z.infer<ReturnType<typeof answerSchema>>;
+
+const schemas = new Map<string, ReturnType<typeof answerSchema>>();
+
+/**
+ * The schema for a round's form, built once per scale and value list rather than per answer (a third of the
+ * app's own time on the answer path). Value lists are never edited once a round used them (decision 18), so
+ * id and version name the content. A container sees few lists; the cache is cleared past 100 all the same.
+ */
+export function answerSchemaFor(snapshot: { rankMax: number; values?: ValueList }) {
+  const key = `${snapshot.rankMax}|${snapshot.values?.id ?? ''}|${snapshot.values?.version ?? ''}`;
+  let schema = schemas.get(key);
+  if (!schema) {
+    if (schemas.size >= 100) schemas.clear();
+    schema = answerSchema(snapshot.rankMax, new Set(snapshot.values?.values.map((value) => value.id)));
+    schemas.set(key, schema);
+  }
+  return schema;
+}
 
 /**
  * An answer as stored: the round, the answers and the segments as they were when the round opened. No

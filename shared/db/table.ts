@@ -45,6 +45,7 @@ export const keys = {
   suppression: (respondentKey: string) => ({ pk: `SUPPRESS#${respondentKey}`, sk: 'META' }),
   benchmark: (orgId: string) => ({ pk: 'BENCHMARK', sk: orgId }),
   valueList: (orgId: string, listId: string) => ({ pk: `ORG#${orgId}`, sk: `VALUELIST#${listId}` }),
+  tickState: { pk: 'TICK', sk: 'STATE' },
   benchmarkPartition: 'BENCHMARK',
 } as const;
 

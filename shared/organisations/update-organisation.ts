@@ -1,10 +1,11 @@
 import { notFound, validationFailed } from '../errors.js';
 import type { Clock, OrganisationStore, ValueListStore } from '../ports.js';
+import { type TickTriggerDeps, wakeTick } from '../tick/tick-trigger.js';
 import { nextRoundAt } from './cadence.js';
 import { resolveCustomerTerm } from './customer-term.js';
 import { type Organisation, settingsProblems, type UpdateOrganisationInput } from './organisation.js';
 
-interface UpdateDeps {
+interface UpdateDeps extends TickTriggerDeps {
   organisations: OrganisationStore;
   valueLists: ValueListStore;
   clock: Clock;
@@ -28,6 +29,8 @@ export async function updateOrganisation(deps: UpdateDeps, orgId: string, input:
   if (problems.length > 0) throw validationFailed('The settings do not fit together', problems);
   if (current.verified && (input.cadence !== undefined || input.timezone !== undefined)) {
     changes.nextRoundAt = nextRoundAt(merged.cadence, merged.timezone, deps.clock.now())?.toISOString();
+    // A sleeping tick is set for the old date; woken, it sets itself for the new one.
+    if (changes.nextRoundAt !== current.nextRoundAt) await wakeTick(deps);
   }
   const updated = await deps.organisations.update(orgId, changes, deps.clock.now().toISOString());
   if (!updated) throw notFound('Organisation');

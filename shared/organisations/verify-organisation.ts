@@ -1,10 +1,11 @@
 import { DomainError, notFound } from '../errors.js';
 import type { Clock, OrganisationStore, TokenStore } from '../ports.js';
 import type { Secrets } from '../security/secrets.js';
+import { type TickTriggerDeps, wakeTick } from '../tick/tick-trigger.js';
 import { nextRoundAt } from './cadence.js';
 import type { Organisation } from './organisation.js';
 
-interface VerifyDeps {
+interface VerifyDeps extends TickTriggerDeps {
   organisations: OrganisationStore;
   tokens: TokenStore;
   secrets: Secrets;
@@ -30,6 +31,8 @@ export async function verifyOrganisation(deps: VerifyDeps, token: string): Promi
   if (org.verified) return org;
   const now = deps.clock.now();
   const next = nextRoundAt(org.cadence, org.timezone, now)?.toISOString();
+  // The first scheduled round goes on the calendar: a tick asleep between rounds must learn of it.
+  if (next) await wakeTick(deps);
   await deps.organisations.markVerified(org.id, now.toISOString(), next);
   const verified = await deps.organisations.get(org.id);
   if (!verified) throw new DomainError('internal_error', 500, 'Organisation vanished during verification');

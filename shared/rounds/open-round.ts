@@ -4,10 +4,11 @@ import { nextRoundAt } from '../organisations/cadence.js';
 import type { Organisation } from '../organisations/organisation.js';
 import type { Clock, OrganisationStore, RoundStore, ValueListStore } from '../ports.js';
 import type { Secrets } from '../security/secrets.js';
+import { type TickTriggerDeps, wakeTick } from '../tick/tick-trigger.js';
 import { resolveValueList } from '../values/resolve-value-list.js';
 import { newRound, type Round, scheduledRoundId } from './round.js';
 
-export interface RoundDeps {
+export interface RoundDeps extends TickTriggerDeps {
   organisations: OrganisationStore;
   rounds: RoundStore;
   valueLists: ValueListStore;
@@ -19,7 +20,8 @@ export interface RoundDeps {
 /**
  * Opens a round now (an admin's request). 1. only a verified organisation, with no round open  2. claim the
  * organisation's single open-round slot (conditional write)  3. write the round with its snapshot.
- * Invitations go out with the next tick. A slot whose round never got written (a crash) is taken over.
+ * Invitations go out with the next tick, woken before the round is written (it may have been idle between
+ * rounds). A slot whose round never got written (a crash) is taken over.
  */
 export async function openRound(deps: RoundDeps, orgId: string, closesAt?: string): Promise<Round> {
   const org = await deps.organisations.get(orgId);
@@ -40,6 +42,7 @@ export async function openRound(deps: RoundDeps, orgId: string, closesAt?: strin
     throw conflict('A round is already open; close it first');
   if (org.openRoundId) await deps.organisations.releaseOpenRound(orgId, org.openRoundId);
 
+  await wakeTick(deps);
   const round = newRound(
     org,
     deps.secrets.newId('rnd'),

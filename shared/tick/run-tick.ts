@@ -8,6 +8,7 @@ import { finishClosedRound } from './finish-closed-round.js';
 import { runMailPass } from './mail-pass.js';
 import { sendProgressMail } from './progress-report.js';
 import { startTickRun, type TickDeps, type TickRun } from './tick-deps.js';
+import { settleTickTrigger } from './tick-trigger.js';
 
 /**
  * One tick: 1. open the scheduled rounds that are due  2. for each active round, take the next step it needs:
@@ -16,10 +17,17 @@ import { startTickRun, type TickDeps, type TickRun } from './tick-deps.js';
  */
 export async function runTick(deps: TickDeps) {
   const run = startTickRun(deps);
-  for (const org of await deps.organisations.listDue(deps.clock.now().toISOString(), 100)) {
+  const due = await deps.organisations.listDue(deps.clock.now().toISOString(), 100);
+  const active = await deps.rounds.listActive(500);
+  const busy = due.length > 0 || active.length > 0;
+  // Woken by the one-off rule at a scheduled opening: run every minute again before anything else, so a tick
+  // that fails half-way is followed by another.
+  if (busy) await settleTickTrigger(deps, true);
+  for (const org of due) {
     if (await openScheduledRound(deps, org)) run.stats.opened++;
   }
-  for (const { orgId, roundId } of await deps.rounds.listActive(500)) {
+  // Rounds opened just now are mailed in this same run.
+  for (const { orgId, roundId } of run.stats.opened > 0 ? await deps.rounds.listActive(500) : active) {
     if (!run.hasTime()) break;
     const round = await deps.rounds.get(orgId, roundId);
     if (!round) continue;
@@ -33,6 +41,12 @@ export async function runTick(deps: TickDeps) {
       });
       if (isThrottling(error)) break;
     }
+  }
+  try {
+    await settleTickTrigger(deps, busy);
+  } catch (error) {
+    // Failing to go idle leaves the tick running every minute: costs a little, loses nothing.
+    deps.logger.warn('tick trigger unchanged', { error: errorName(error) });
   }
   deps.logger.info('tick finished', { ...run.stats });
   return run.stats;

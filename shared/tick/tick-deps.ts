@@ -10,6 +10,8 @@ import type {
   RespondentStore,
   RoundStore,
   SuppressionStore,
+  TickStateStore,
+  TickTrigger,
   TokenStore,
   ValueListStore,
 } from '../ports.js';
@@ -27,6 +29,8 @@ export interface TickDeps {
   reports: ReportStore;
   benchmarks: BenchmarkStore;
   mailer: Mailer;
+  tickTrigger: TickTrigger;
+  tickState: TickStateStore;
   secrets: Secrets;
   clock: Clock;
   logger: Logger;

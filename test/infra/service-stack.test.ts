@@ -237,6 +237,7 @@ describe('the service stack', () => {
       actions: ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'],
       resources: [`<${id(nodeFunction.failureQueue as never)}.Arn>`],
     });
+    const rule = (name: string) => `arn:<AWS::Partition>:events:eu-north-1:<AWS::AccountId>:rule/${name}`;
     const sendMail = () => ({
       sid: 'SendMail',
       actions: ['ses:SendRawEmail'],
@@ -246,7 +247,7 @@ describe('the service stack', () => {
       ],
     });
 
-    it('lets the API use the table, send mail and read the pepper, and nothing else', () => {
+    it('lets the API use the table, send mail, read the pepper and wake the tick, and nothing else', () => {
       const api = built.service.apiFunction;
       expect(statementsOf(id(api.fn))).toEqual(
         sorted([
@@ -266,6 +267,7 @@ describe('the service stack', () => {
           },
           pepper,
           sendMail(),
+          { sid: 'WakeTick', actions: ['events:EnableRule'], resources: [rule('kundpuls-dev-tick')] },
         ]),
       );
     });
@@ -309,6 +311,16 @@ describe('the service stack', () => {
           },
           pepper,
           sendMail(),
+          {
+            sid: 'TickEveryMinute',
+            actions: ['events:EnableRule', 'events:DisableRule'],
+            resources: [rule('kundpuls-dev-tick')],
+          },
+          {
+            sid: 'TickNextDue',
+            actions: ['events:PutRule'],
+            resources: [rule('kundpuls-dev-tick-next-due')],
+          },
         ]),
       );
     });
@@ -387,6 +399,7 @@ describe('the service stack', () => {
   describe('schedule', () => {
     it('runs the tick every minute, dropping events older than a minute into its failure queue', () => {
       template.hasResourceProperties('AWS::Events::Rule', {
+        Name: 'kundpuls-dev-tick',
         ScheduleExpression: 'rate(1 minute)',
         State: 'ENABLED',
         Targets: [
@@ -400,6 +413,26 @@ describe('the service stack', () => {
         ],
       });
     });
+  });
+
+  it('has a one-off rule for the next scheduled round, off until the tick sets it, and names both rules', () => {
+    template.resourceCountIs('AWS::Events::Rule', 2);
+    template.hasResourceProperties('AWS::Events::Rule', {
+      Name: 'kundpuls-dev-tick-next-due',
+      State: 'DISABLED',
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [id(built.service.tickFunction.fn), 'Arn'] },
+          RetryPolicy: { MaximumEventAgeInSeconds: 60, MaximumRetryAttempts: 2 },
+        }),
+      ],
+    });
+    for (const fn of [built.service.apiFunction, built.service.tickFunction]) {
+      expect(template.toJSON().Resources[id(fn.fn)].Properties.Environment.Variables).toMatchObject({
+        TICK_RULE_NAME: 'kundpuls-dev-tick',
+        TICK_NEXT_DUE_RULE_NAME: 'kundpuls-dev-tick-next-due',
+      });
+    }
   });
 
   describe('mail', () => {

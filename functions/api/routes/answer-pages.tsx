@@ -1,5 +1,5 @@
 import { type Context, Hono } from 'hono';
-import { answerSchema } from '../../../shared/answers/answer.js';
+import { answerSchemaFor } from '../../../shared/answers/answer.js';
 import { type AnswerLink, resolveAnswerLink } from '../../../shared/answers/answer-link.js';
 import { submitAnswer } from '../../../shared/answers/submit-answer.js';
 import { unsubscribe } from '../../../shared/answers/unsubscribe.js';
@@ -55,8 +55,7 @@ export function answerPageRoutes(deps: RespondentDeps, clientAddress: ClientAddr
           return closedPage(c, link);
         }
         const values = json ? await readJson(c) : await formValues(c);
-        const valueIds = new Set(link.round.snapshot.values?.values.map((v) => v.id));
-        const parsed = answerSchema(link.round.snapshot.rankMax, valueIds).safeParse(values);
+        const parsed = answerSchemaFor(link.round.snapshot).safeParse(values);
         if (!parsed.success) {
           if (json) throw validationFailed('The answer is not valid', issuesOf(parsed.error));
           const copy = answerCopy(link.round.snapshot);

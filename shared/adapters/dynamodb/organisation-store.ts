@@ -82,6 +82,19 @@ export function createOrganisationStore(db: DynamoDBDocumentClient, tableName: s
         }),
       );
     },
+    async nextDueAt() {
+      const { Items = [] } = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: WORK_QUEUE_INDEX.name,
+          KeyConditionExpression: 'wqpk = :due',
+          ExpressionAttributeValues: { ':due': workQueue.organisationDue },
+          Limit: 1,
+        }),
+      );
+      // wqsk is `<nextRoundAt>#<orgId>`: the index sorts by the time.
+      return Items[0] ? String(Items[0].wqsk).split('#')[0] : undefined;
+    },
     async listDue(now, limit) {
       const { Items = [] } = await db.send(
         new QueryCommand({

@@ -15,6 +15,7 @@ import { createReportStore } from '../../../shared/adapters/dynamodb/report-stor
 import { createRespondentStore } from '../../../shared/adapters/dynamodb/respondent-store.js';
 import { createRoundStore } from '../../../shared/adapters/dynamodb/round-store.js';
 import { createSuppressionStore } from '../../../shared/adapters/dynamodb/suppression-store.js';
+import { createTickStateStore } from '../../../shared/adapters/dynamodb/tick-state-store.js';
 import { createTokenStore } from '../../../shared/adapters/dynamodb/token-store.js';
 import { createValueListStore } from '../../../shared/adapters/dynamodb/value-list-store.js';
 import { loadConfig } from '../../../shared/config.js';
@@ -95,6 +96,7 @@ export async function startBenchStack(
     suppressions: createSuppressionStore(db, t),
     answerLinks: createAnswerLinkReader(db, t),
     valueLists: createValueListStore(db, t),
+    tickState: createTickStateStore(db, t),
     ...options.overrides,
   });
   app = createApp(deps, { clientAddress: () => '127.0.0.1' });
