@@ -186,9 +186,11 @@ import type { RoundReport } from './reports/round-report.js';
 import type { TrendPoint } from './reports/trend.js';
 
 export interface ReportStore {
-  /** Stores the report and its small trend point. */
-  put(report: RoundReport): Promise<void>;
+  /** Stores the comment sample, the report and its small trend point. */
+  put(report: RoundReport, comments: RoundReport['comments']): Promise<void>;
   get(orgId: string, roundId: string): Promise<RoundReport | undefined>;
+  /** The whole comment sample of a closed round; undefined for reports stored before it was kept apart. */
+  getComments(orgId: string, roundId: string): Promise<RoundReport['comments'] | undefined>;
   /** The trend points of every closed round (a few a year), oldest first: never the full reports. */
   listTrend(orgId: string): Promise<TrendPoint[]>;
 }

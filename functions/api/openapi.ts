@@ -160,7 +160,18 @@ export const OPERATIONS: Operation[] = [
     access: 'admin, analyst',
     query: { format: 'json (default) or csv' },
     responses: {
-      200: '{ report: { roundId, invited, answered, responseRate, suppressed, rank: { median, ci95, q1, q3, mean, top10Share, dontKnowShare, histogram }, segments, comments, themes, change } }',
+      200: '{ report: { roundId, invited, answered, responseRate, suppressed, rank: { median, ci95, q1, q3, mean, top10Share, dontKnowShare, histogram }, segments, comments (the first 20 a question), commentCounts, themes, change } }',
+      ...errors,
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/organisations/{orgId}/rounds/{roundId}/comments',
+    summary:
+      "Every comment of a round's sample (up to 100 a question, random order); none under the comment threshold",
+    access: 'admin, analyst',
+    responses: {
+      200: '{ comments: { rankReason?, raiseIdeas?, consequencesNow?, consequencesIfRaised? } }',
       ...errors,
     },
   },

@@ -28,6 +28,8 @@ export const keys = {
   round: (orgId: string, roundId: string) => ({ pk: `ORG#${orgId}`, sk: `ROUND#${roundId}` }),
   roundPrefix: 'ROUND#',
   report: (orgId: string, roundId: string) => ({ pk: `ORG#${orgId}`, sk: `REPORT#${roundId}` }),
+  /** A closed round's whole comment sample, apart from its report so a report read stays the same size. */
+  reportComments: (orgId: string, roundId: string) => ({ pk: `ORG#${orgId}`, sk: `COMMENTS#${roundId}` }),
   reportPrefix: 'REPORT#',
   trendPoint: (orgId: string, roundId: string) => ({ pk: `ORG#${orgId}`, sk: `TREND#${roundId}` }),
   trendPrefix: 'TREND#',

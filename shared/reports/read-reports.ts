@@ -1,7 +1,7 @@
 import { notFound } from '../errors.js';
 import type { RoundStore } from '../ports.js';
 import { computeBenchmark } from './benchmark.js';
-import type { RoundReport } from './round-report.js';
+import { type RoundReport, withCommentPage } from './round-report.js';
 import { computeRoundReport, type FigureDeps } from './store-round-figures.js';
 import { buildTrend, type TrendReport } from './trend.js';
 
@@ -15,10 +15,28 @@ interface ReadDeps extends FigureDeps {
  */
 export async function readRoundReport(deps: ReadDeps, orgId: string, roundId: string): Promise<RoundReport> {
   const stored = await deps.reports.get(orgId, roundId);
-  if (stored) return stored;
+  if (stored) return withCommentPage(stored);
   const round = await deps.rounds.get(orgId, roundId);
   if (!round) throw notFound('Round');
-  return computeRoundReport(deps, round);
+  return withCommentPage(await computeRoundReport(deps, round));
+}
+
+/** Every comment of a round's sample (up to 100 a question), stored apart at close or computed live. */
+export async function readRoundComments(
+  deps: ReadDeps,
+  orgId: string,
+  roundId: string,
+): Promise<RoundReport['comments']> {
+  const [comments, stored] = await Promise.all([
+    deps.reports.getComments(orgId, roundId),
+    deps.reports.get(orgId, roundId),
+  ]);
+  if (comments) return comments;
+  // A report stored before comments were kept apart holds its whole sample itself.
+  if (stored) return stored.comments;
+  const round = await deps.rounds.get(orgId, roundId);
+  if (!round) throw notFound('Round');
+  return (await computeRoundReport(deps, round)).comments;
 }
 
 export async function readTrend(deps: ReadDeps, orgId: string): Promise<TrendReport> {

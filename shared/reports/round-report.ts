@@ -1,3 +1,4 @@
+import type { FreeTextField } from '../answers/answer.js';
 import type { CustomerTerm } from '../organisations/customer-term.js';
 import type { RoundFigures } from './aggregate-round.js';
 
@@ -15,7 +16,29 @@ export interface RoundReport extends RoundFigures {
   language: 'sv' | 'en';
   customerTerm: CustomerTerm;
   change?: { previousRoundId: string; median?: number; top10Share?: number; responseRate: number };
+  /** How many comments each question has at `/comments` (the report shows the first COMMENTS_IN_REPORT). */
+  commentCounts?: Partial<Record<FreeTextField, number>>;
   computedAt: string;
+}
+
+/**
+ * Comments a question shows in the report itself. The sample holds up to 100 a question, in random order;
+ * all of them are at `GET …/rounds/{roundId}/comments` and in the CSV. A fixed page keeps a report read the
+ * same size, and so the same cost, for 100 answers or 100,000.
+ */
+export const COMMENTS_IN_REPORT = 20;
+
+type Comments = RoundFigures['comments'];
+
+/** The report with each question's first comments and the counts of all; idempotent. */
+export function withCommentPage(report: RoundReport): RoundReport {
+  const comments: Comments = {};
+  const commentCounts: Partial<Record<FreeTextField, number>> = { ...report.commentCounts };
+  for (const [field, list] of Object.entries(report.comments) as [FreeTextField, string[]][]) {
+    comments[field] = list.slice(0, COMMENTS_IN_REPORT);
+    commentCounts[field] ??= list.length;
+  }
+  return { ...report, comments, commentCounts };
 }
 
 /** What readers see: `suppressed` reports show only counts (the stored item never holds more anyway). */

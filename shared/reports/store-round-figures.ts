@@ -3,7 +3,7 @@ import type { AnswerStore, BenchmarkStore, Clock, InvitationStore, ReportStore }
 import type { Round } from '../rounds/round.js';
 import { countInvitations, round3 } from '../rounds/round-view.js';
 import { RoundAggregator } from './aggregate-round.js';
-import type { RoundReport } from './round-report.js';
+import { type RoundReport, withCommentPage } from './round-report.js';
 import type { TrendPoint } from './trend.js';
 
 export interface FigureDeps {
@@ -73,8 +73,8 @@ export async function storeRoundFigures(deps: FigureDeps, round: Round): Promise
   );
   const previous = earlier.sort((a, b) => b.closesAt.localeCompare(a.closesAt))[0];
   const change = changeSince(report, previous);
-  const stored = { ...report, ...(change ? { change } : {}) };
-  await deps.reports.put(stored);
+  const stored = withCommentPage({ ...report, ...(change ? { change } : {}) });
+  await deps.reports.put(stored, report.comments);
   if (!stored.suppressed && stored.rank)
     await deps.benchmarks.record(round.orgId, stored.rank.median, stored.closesAt);
   return stored;

@@ -17,8 +17,8 @@ const read = async (stack: BenchStack, path: string, key: string) => {
 
 /**
  * Row 3. The round report and the trend report through the API, for closed rounds of 100, 10k and 100k answers.
- * Both read stored figures only; the stored report grows with its comment samples (up to 100 a question),
- * which fill up within the first few hundred answers, so 10k vs 100k shows the flat part.
+ * Both read stored figures only. The report item carries the first 20 comments a question and the whole
+ * sample (up to 100) is an item of its own, so the report is the same size once 20 people commented.
  */
 export async function reportReadsBench(): Promise<Row[]> {
   const sizes = [100, size(10_000), size(100_000)];
@@ -76,7 +76,7 @@ export async function reportReadsBench(): Promise<Row[]> {
     },
     {
       n: 3,
-      what: `Read reports once the comment samples are full: ${big} vs ${mid} answers`,
+      what: `Read reports: ${big} vs ${mid} answers`,
       figure: `round report ${ratio(r(l.report, m.report))}, trend ${ratio(r(l.trend, m.trend))}; stored report ${kbOf(2)} vs ${kbOf(1)}`,
       target: 'printed',
     },

@@ -1,4 +1,5 @@
 import { BatchGetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { createAnswerApp } from '../../functions/api/answer-app.js';
 import { keys } from '../../shared/db/table.js';
 import { organisationWithOpenRound } from '../support/round-setup.js';
 import { type BenchStack, startBenchStack } from './support/bench-stack.js';
@@ -57,8 +58,10 @@ export async function submitAnswerBench(): Promise<Row[]> {
     const bare = await Promise.all(
       links.map((link, i) => bareCalls(stack, link, bodies[i] as Record<string, unknown>)),
     );
+    // The app the answer-pages Lambda runs (functions/answers), on the bench stack's metered stores.
+    const answerApp = createAnswerApp(stack.deps, { clientAddress: () => '127.0.0.1' });
     const submit = (i: number) =>
-      stack.app.request(`/r/${links[i % links.length]}`, {
+      answerApp.request(`/r/${links[i % links.length]}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(bodies[i % links.length]),

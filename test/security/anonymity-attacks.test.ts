@@ -76,7 +76,7 @@ describe('anonymity attacks', () => {
     expect(figuresAfter).toEqual(figuresBefore);
   });
 
-  it('keeps a round under k to counts alone, in the JSON and the report mail', async () => {
+  it('keeps a round under k to counts alone, in the JSON, its comments and the report mail', async () => {
     const org = await enrolVerified(stack, { cadence: 'manual' });
     await call('PUT', `/v1/organisations/${org.orgId}/respondents`, {
       key: org.adminKey,
@@ -95,10 +95,14 @@ describe('anonymity attacks', () => {
     const report = (
       await call('GET', `/v1/organisations/${org.orgId}/rounds/${round.id}/report`, { key: org.adminKey })
     ).json.report;
+    const comments = (
+      await call('GET', `/v1/organisations/${org.orgId}/rounds/${round.id}/comments`, { key: org.adminKey })
+    ).json.comments;
     const mail = (await sentMail(stack)).find(
       (m) => m.subject.startsWith('Rapport') && m.destination.to[0] === org.contactEmail,
     );
     expect(report).toMatchObject({ answered: 4, suppressed: true, comments: {}, themes: [] });
+    expect(comments).toEqual({});
     expect(report.rank).toBeUndefined();
     expect(mail?.body.text).toContain('För få svar');
     expect(mail?.body.text).not.toContain('Bara vi fyra');

@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { Deps } from '../../../shared/deps.js';
-import { readRoundReport, readTrend } from '../../../shared/reports/read-reports.js';
+import { readRoundComments, readRoundReport, readTrend } from '../../../shared/reports/read-reports.js';
 import { roundReportCsv, trendCsv } from '../../../shared/reports/report-csv.js';
 import { publicReport } from '../../../shared/reports/round-report.js';
 import { READERS, requireKey } from '../auth.js';
@@ -22,9 +22,17 @@ export function reportRoutes(deps: Deps) {
   return new Hono<AppEnv>()
     .get('/:orgId/rounds/:roundId/report', requireKey(deps, READERS), async (c) => {
       const { format } = parseWith(FormatSchema, c.req.query(), 'The query is not valid');
-      const report = await readRoundReport(deps, c.req.param('orgId'), c.req.param('roundId'));
-      if (format === 'csv') return csv(c, roundReportCsv(report), `kundpuls-${report.roundId}.csv`);
+      const [orgId, roundId] = [c.req.param('orgId'), c.req.param('roundId')];
+      const report = await readRoundReport(deps, orgId, roundId);
+      if (format === 'csv') {
+        const comments = await readRoundComments(deps, orgId, roundId);
+        return csv(c, roundReportCsv({ ...report, comments }), `kundpuls-${report.roundId}.csv`);
+      }
       return c.json({ report: publicReport(report) });
+    })
+    .get('/:orgId/rounds/:roundId/comments', requireKey(deps, READERS), async (c) => {
+      const comments = await readRoundComments(deps, c.req.param('orgId'), c.req.param('roundId'));
+      return c.json({ comments });
     })
     .get('/:orgId/report', requireKey(deps, READERS), async (c) => {
       const { format } = parseWith(FormatSchema, c.req.query(), 'The query is not valid');

@@ -7,7 +7,14 @@ import { queryAll, withoutKeys } from './client.js';
 
 export function createReportStore(db: DynamoDBDocumentClient, tableName: string): ReportStore {
   return {
-    async put(report) {
+    async put(report, comments) {
+      // Comments, then the trend point, then the report: the report's presence means all of it is stored.
+      await db.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...keys.reportComments(report.orgId, report.roundId), comments },
+        }),
+      );
       // Trend point first: a crash in between leaves a point whose report the rerun writes, never the reverse.
       await db.send(
         new PutCommand({
@@ -27,6 +34,12 @@ export function createReportStore(db: DynamoDBDocumentClient, tableName: string)
         new GetCommand({ TableName: tableName, Key: keys.report(orgId, roundId) }),
       );
       return Item ? withoutKeys<RoundReport>(Item) : undefined;
+    },
+    async getComments(orgId, roundId) {
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: keys.reportComments(orgId, roundId) }),
+      );
+      return Item?.comments as RoundReport['comments'] | undefined;
     },
     async listTrend(orgId) {
       const items = await queryAll(db, {
