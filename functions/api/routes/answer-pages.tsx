@@ -45,16 +45,18 @@ export function answerPageRoutes(deps: RespondentDeps, clientAddress: ClientAddr
         return c.html(<AnswerForm snapshot={link.round.snapshot} />);
       })
       .post('/:token', async (c) => {
-        const link = await resolve(c);
         const json = isJson(c);
-        if (!json && !isForm(c))
-          throw unsupportedMediaType('application/x-www-form-urlencoded or application/json');
+        // The body is read while the link is looked up; its errors still come after the link's (404 first).
+        const reading = json ? readJson(c) : isForm(c) ? formValues(c) : undefined;
+        reading?.catch(() => {});
+        const link = await resolve(c);
+        if (!reading) throw unsupportedMediaType('application/x-www-form-urlencoded or application/json');
         if (!link.open) {
           if (json)
             return c.json({ error: { code: 'conflict', message: 'The round has closed', details: [] } }, 409);
           return closedPage(c, link);
         }
-        const values = json ? await readJson(c) : await formValues(c);
+        const values = await reading;
         const parsed = answerSchemaFor(link.round.snapshot).safeParse(values);
         if (!parsed.success) {
           if (json) throw validationFailed('The answer is not valid', issuesOf(parsed.error));
