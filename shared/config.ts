@@ -17,9 +17,8 @@ const EnvSchema = z.object({
   ENROLMENT_KEY: z.optional(z.string().check(z.minLength(32))),
   MAIL_RATE_PER_SECOND: z._default(z.coerce.number().check(z.positive()), 14),
   TICK_BUDGET_SECONDS: z._default(z.coerce.number().check(z.positive()), 600),
-  /** The tick's EventBridge rules (set by CDK); unset locally, where the in-process loop is the trigger. */
+  /** The tick's EventBridge rule (set by CDK); unset locally, where the in-process loop is the trigger. */
   TICK_RULE_NAME: z.optional(z.string()),
-  TICK_NEXT_DUE_RULE_NAME: z.optional(z.string()),
   LOG_LEVEL: z._default(z.enum(['info', 'warn', 'error', 'silent']), 'info'),
 });
 
@@ -36,7 +35,7 @@ export interface Config {
   mailRatePerSecond: number;
   tickBudgetMs: number;
   logLevel: 'info' | 'warn' | 'error' | 'silent';
-  tickRules?: { everyMinute: string; nextDue: string };
+  tickRuleName?: string;
 }
 
 /** Reads a SecureString from SSM, where production keeps the pepper; injected so config stays testable. */
@@ -62,9 +61,6 @@ export async function loadConfig(env: NodeJS.ProcessEnv, readSecret?: SecretRead
     mailRatePerSecond: e.MAIL_RATE_PER_SECOND,
     tickBudgetMs: e.TICK_BUDGET_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
-    tickRules:
-      e.TICK_RULE_NAME && e.TICK_NEXT_DUE_RULE_NAME
-        ? { everyMinute: e.TICK_RULE_NAME, nextDue: e.TICK_NEXT_DUE_RULE_NAME }
-        : undefined,
+    tickRuleName: e.TICK_RULE_NAME,
   };
 }

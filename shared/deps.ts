@@ -43,13 +43,10 @@ export function createDeps(config: Config, overrides: Partial<Deps> = {}): Deps 
       const ses = { region: config.region, endpoint: config.sesEndpoint, from: config.mailFrom };
       return createSesMailer(createSesClient(ses), { ...ses, configurationSet: config.sesConfigurationSet });
     }),
-    tickTrigger: config.tickRules
+    tickTrigger: config.tickRuleName
       ? lazyTickTrigger(async () => {
           const { createEventBridgeTickTrigger } = await import('./adapters/eventbridge/tick-trigger.js');
-          return createEventBridgeTickTrigger({
-            region: config.region,
-            ...(config.tickRules as NonNullable<Config['tickRules']>),
-          });
+          return createEventBridgeTickTrigger({ region: config.region, name: config.tickRuleName as string });
         })
       : createInProcessTickTrigger(),
     tickState: createTickStateStore(db, table),

@@ -146,8 +146,8 @@ export class ServiceStack extends Stack {
       tick: this.tickFunction.fn,
       deadLetterQueue: tickFailures,
     });
-    this.scheduler.grantSleep(this.tickFunction.fn);
-    this.scheduler.grantWake(this.apiFunction.fn);
+    this.scheduler.grantReschedule(this.tickFunction.fn);
+    this.scheduler.grantReschedule(this.apiFunction.fn);
 
     this.observability = new Observability(this, 'Observability', {
       functions: [

@@ -267,7 +267,7 @@ describe('the service stack', () => {
           },
           pepper,
           sendMail(),
-          { sid: 'WakeTick', actions: ['events:EnableRule'], resources: [rule('kundpuls-dev-tick')] },
+          { sid: 'TickRule', actions: ['events:PutRule'], resources: [rule('kundpuls-dev-tick')] },
         ]),
       );
     });
@@ -311,16 +311,7 @@ describe('the service stack', () => {
           },
           pepper,
           sendMail(),
-          {
-            sid: 'TickEveryMinute',
-            actions: ['events:EnableRule', 'events:DisableRule'],
-            resources: [rule('kundpuls-dev-tick')],
-          },
-          {
-            sid: 'TickNextDue',
-            actions: ['events:PutRule'],
-            resources: [rule('kundpuls-dev-tick-next-due')],
-          },
+          { sid: 'TickRule', actions: ['events:PutRule'], resources: [rule('kundpuls-dev-tick')] },
         ]),
       );
     });
@@ -415,24 +406,14 @@ describe('the service stack', () => {
     });
   });
 
-  it('has a one-off rule for the next scheduled round, off until the tick sets it, and names both rules', () => {
-    template.resourceCountIs('AWS::Events::Rule', 2);
-    template.hasResourceProperties('AWS::Events::Rule', {
-      Name: 'kundpuls-dev-tick-next-due',
-      State: 'DISABLED',
-      Targets: [
-        Match.objectLike({
-          Arn: { 'Fn::GetAtt': [id(built.service.tickFunction.fn), 'Arn'] },
-          RetryPolicy: { MaximumEventAgeInSeconds: 60, MaximumRetryAttempts: 2 },
-        }),
-      ],
-    });
-    for (const fn of [built.service.apiFunction, built.service.tickFunction]) {
-      expect(template.toJSON().Resources[id(fn.fn)].Properties.Environment.Variables).toMatchObject({
-        TICK_RULE_NAME: 'kundpuls-dev-tick',
-        TICK_NEXT_DUE_RULE_NAME: 'kundpuls-dev-tick-next-due',
-      });
-    }
+  it('names the one rule and tells the API and the tick its name, and no other function', () => {
+    template.resourceCountIs('AWS::Events::Rule', 1);
+    const variables = (fn: { fn: unknown }) =>
+      template.toJSON().Resources[id(fn.fn as never)].Properties.Environment.Variables;
+    for (const fn of [built.service.apiFunction, built.service.tickFunction])
+      expect(variables(fn)).toMatchObject({ TICK_RULE_NAME: 'kundpuls-dev-tick' });
+    for (const fn of [built.service.answersFunction, built.service.notificationFunction])
+      expect(variables(fn)).not.toHaveProperty('TICK_RULE_NAME');
   });
 
   describe('mail', () => {

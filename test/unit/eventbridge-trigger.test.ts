@@ -1,9 +1,4 @@
-import {
-  DisableRuleCommand,
-  EnableRuleCommand,
-  EventBridgeClient,
-  PutRuleCommand,
-} from '@aws-sdk/client-eventbridge';
+import { EventBridgeClient, PutRuleCommand } from '@aws-sdk/client-eventbridge';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEventBridgeTickTrigger, cronAt } from '../../shared/adapters/eventbridge/tick-trigger.js';
@@ -11,55 +6,45 @@ import { createEventBridgeTickTrigger, cronAt } from '../../shared/adapters/even
 // No EventBridge emulator runs here: these check the calls against the API's shapes, and what a failure does.
 const eventBridge = mockClient(EventBridgeClient);
 afterEach(() => eventBridge.reset());
-const rules = {
-  region: 'eu-north-1',
-  everyMinute: 'kundpuls-prod-tick',
-  nextDue: 'kundpuls-prod-tick-next-due',
-};
-const calls = () =>
-  eventBridge.calls().map((call) => [call.args[0].constructor.name, call.args[0].input] as const);
+const rule = { region: 'eu-north-1', name: 'kundpuls-prod-tick' };
+const trigger = (maxAttempts = 3) =>
+  createEventBridgeTickTrigger(rule, new EventBridgeClient({ region: 'eu-north-1', maxAttempts }));
+const puts = () => eventBridge.commandCalls(PutRuleCommand).map((call) => call.args[0].input);
 
 describe('the EventBridge tick trigger', () => {
-  it('turns the every-minute rule on to wake', async () => {
-    await createEventBridgeTickTrigger(rules, new EventBridgeClient({ region: 'eu-north-1' })).everyMinute();
-    expect(calls()).toEqual([[EnableRuleCommand.name, { Name: 'kundpuls-prod-tick' }]]);
+  it('puts the rule back to every minute, enabled, to wake', async () => {
+    await trigger().everyMinute();
+    expect(puts()).toEqual([
+      expect.objectContaining({
+        Name: 'kundpuls-prod-tick',
+        ScheduleExpression: 'rate(1 minute)',
+        State: 'ENABLED',
+      }),
+    ]);
+    expect(eventBridge.calls()).toHaveLength(1);
   });
 
-  it('sets the one-off rule at the due minute before turning the every-minute rule off', async () => {
-    await createEventBridgeTickTrigger(rules, new EventBridgeClient({ region: 'eu-north-1' })).idleUntil(
-      '2027-09-01T07:00:00.000Z',
-    );
-    expect(calls()).toEqual([
-      [
-        PutRuleCommand.name,
-        expect.objectContaining({
-          Name: 'kundpuls-prod-tick-next-due',
-          ScheduleExpression: 'cron(0 7 1 9 ? 2027)',
-          State: 'ENABLED',
-        }),
-      ],
-      [DisableRuleCommand.name, { Name: 'kundpuls-prod-tick' }],
+  it('sets the rule to fire once, at the due minute, between rounds', async () => {
+    await trigger().idleUntil('2027-09-01T07:00:00.000Z');
+    expect(puts()).toEqual([
+      expect.objectContaining({
+        Name: 'kundpuls-prod-tick',
+        ScheduleExpression: 'cron(0 7 1 9 ? 2027)',
+        State: 'ENABLED',
+      }),
     ]);
   });
 
-  it('disables the one-off rule when nothing is scheduled', async () => {
-    await createEventBridgeTickTrigger(rules, new EventBridgeClient({ region: 'eu-north-1' })).idleUntil(
-      undefined,
-    );
-    expect(calls()[0]?.[1]).toMatchObject({ Name: 'kundpuls-prod-tick-next-due', State: 'DISABLED' });
+  it('turns the rule off when no round is scheduled', async () => {
+    await trigger().idleUntil(undefined);
+    expect(puts()).toEqual([expect.objectContaining({ Name: 'kundpuls-prod-tick', State: 'DISABLED' })]);
   });
 
-  it('keeps the tick running every minute when the one-off rule cannot be set', async () => {
+  it('fails loudly when EventBridge refuses, so the tick stays as it was', async () => {
     eventBridge
       .on(PutRuleCommand)
       .rejects(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }));
-    const trigger = createEventBridgeTickTrigger(
-      rules,
-      new EventBridgeClient({ region: 'eu-north-1', maxAttempts: 1 }),
-    );
-
-    await expect(trigger.idleUntil('2027-09-01T07:00:00.000Z')).rejects.toThrow('Rate exceeded');
-    expect(calls().map(([name]) => name)).toEqual([PutRuleCommand.name]);
+    await expect(trigger(1).idleUntil('2027-09-01T07:00:00.000Z')).rejects.toThrow('Rate exceeded');
   });
 
   it('rounds the due time up to its minute, in UTC', () => {

@@ -79,7 +79,12 @@ describe('the mailer loaded on first send', () => {
     const sent: string[] = [];
     const mailer = lazyMailer(async () => {
       loads++;
-      return { send: async (m) => (sent.push(m.to), { messageId: `m${sent.length}` }) };
+      return {
+        send: async (m) => {
+          sent.push(m.to);
+          return { messageId: `m${sent.length}` };
+        },
+      };
     });
     expect(loads).toBe(0);
 

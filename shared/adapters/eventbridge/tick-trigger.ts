@@ -1,18 +1,14 @@
-import {
-  DisableRuleCommand,
-  EnableRuleCommand,
-  EventBridgeClient,
-  PutRuleCommand,
-} from '@aws-sdk/client-eventbridge';
+import { EventBridgeClient, PutRuleCommand } from '@aws-sdk/client-eventbridge';
 import type { TickTrigger } from '../../ports.js';
 
-export interface TickRules {
+export interface TickRule {
   region: string;
-  /** The `rate(1 minute)` rule: enabled while work is under way. */
-  everyMinute: string;
-  /** A one-off `cron(…)` rule at the next scheduled round; disabled when none is scheduled. */
-  nextDue: string;
+  /** The tick's rule: `rate(1 minute)` while rounds run, a one-off `cron(…)` between them. */
+  name: string;
 }
+
+const DESCRIPTION =
+  'Kundpuls tick: every minute while rounds run; between rounds once, at the next scheduled round';
 
 /** `cron(m h d M ? y)` in UTC for the minute of `iso`, rounded up so the run never comes early. */
 export function cronAt(iso: string): string {
@@ -21,28 +17,24 @@ export function cronAt(iso: string): string {
 }
 
 /**
- * The tick's two EventBridge rules, both created by CDK with the tick as their target. Only their state and
- * the one-off rule's expression change here, so the targets (and their dead-letter queue) stay CDK's.
+ * The tick's one EventBridge rule, created by CDK with the tick as its target. Only its schedule and state
+ * change here, so the target (and its dead-letter queue) stays CDK's. One rule rather than two: whenever
+ * CloudFormation updates it, it comes back as CDK wrote it, `rate(1 minute)`, which is a wake, never a
+ * lost one-off.
  */
 export function createEventBridgeTickTrigger(
-  rules: TickRules,
-  client = new EventBridgeClient({ region: rules.region }),
-) {
+  rule: TickRule,
+  client = new EventBridgeClient({ region: rule.region }),
+): TickTrigger {
+  const put = (ScheduleExpression: string, State: 'ENABLED' | 'DISABLED') =>
+    client.send(new PutRuleCommand({ Name: rule.name, Description: DESCRIPTION, ScheduleExpression, State }));
   return {
     async everyMinute() {
-      await client.send(new EnableRuleCommand({ Name: rules.everyMinute }));
+      await put('rate(1 minute)', 'ENABLED');
     },
     async idleUntil(at) {
-      await client.send(
-        new PutRuleCommand({
-          Name: rules.nextDue,
-          Description: 'Kundpuls tick: once, when the next scheduled round is due (set by the tick)',
-          ...(at
-            ? { ScheduleExpression: cronAt(at), State: 'ENABLED' as const }
-            : { ScheduleExpression: 'cron(0 0 1 1 ? 2099)', State: 'DISABLED' as const }),
-        }),
-      );
-      await client.send(new DisableRuleCommand({ Name: rules.everyMinute }));
+      // Nothing scheduled: off until the API wakes it.
+      await (at ? put(cronAt(at), 'ENABLED') : put('rate(1 minute)', 'DISABLED'));
     },
-  } satisfies TickTrigger;
+  };
 }

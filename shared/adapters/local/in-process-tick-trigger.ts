@@ -6,7 +6,7 @@ export interface InProcessTickTrigger extends TickTrigger {
   readonly mode: { everyMinute: true } | { everyMinute: false; at?: string };
 }
 
-/** The local stand-in for the two EventBridge rules: `npm start`'s loop asks it before each tick. */
+/** The local stand-in for the tick's EventBridge rule: `npm start`'s loop asks it before each tick. */
 export function createInProcessTickTrigger(): InProcessTickTrigger {
   let mode: InProcessTickTrigger['mode'] = { everyMinute: true };
   return {
