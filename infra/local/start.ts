@@ -31,7 +31,7 @@ Press Ctrl-C to stop.
 // time, when the in-process trigger says so: always while awake, between rounds only at the next due time.
 const tickSeconds = Number(env.TICK_INTERVAL_SECONDS ?? 60);
 const trigger = stack.deps.tickTrigger as InProcessTickTrigger;
-// A start is a wake, as a deploy is on AWS (CloudFormation enables the every-minute rule again).
+// A start is a wake: the in-process trigger's mode does not outlive the process.
 await wakeTick(stack.deps);
 let ticking: Promise<unknown> | undefined;
 const timer = setInterval(() => {

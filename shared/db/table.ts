@@ -28,8 +28,12 @@ export const keys = {
   round: (orgId: string, roundId: string) => ({ pk: `ORG#${orgId}`, sk: `ROUND#${roundId}` }),
   roundPrefix: 'ROUND#',
   report: (orgId: string, roundId: string) => ({ pk: `ORG#${orgId}`, sk: `REPORT#${roundId}` }),
-  /** A closed round's whole comment sample, apart from its report so a report read stays the same size. */
-  reportComments: (orgId: string, roundId: string) => ({ pk: `ORG#${orgId}`, sk: `COMMENTS#${roundId}` }),
+  /** A closed round's comment sample, apart from its report, per question in chunks under the item limit. */
+  reportComments: (orgId: string, roundId: string, field: string, chunk: number) => ({
+    pk: `ORG#${orgId}`,
+    sk: `COMMENTS#${roundId}#${field}#${String(chunk).padStart(3, '0')}`,
+  }),
+  reportCommentsPrefix: (roundId: string) => `COMMENTS#${roundId}#`,
   reportPrefix: 'REPORT#',
   trendPoint: (orgId: string, roundId: string) => ({ pk: `ORG#${orgId}`, sk: `TREND#${roundId}` }),
   trendPrefix: 'TREND#',

@@ -27,12 +27,10 @@ export async function readRoundComments(
   orgId: string,
   roundId: string,
 ): Promise<RoundReport['comments']> {
-  const [comments, stored] = await Promise.all([
-    deps.reports.getComments(orgId, roundId),
-    deps.reports.get(orgId, roundId),
-  ]);
+  const comments = await deps.reports.getComments(orgId, roundId);
   if (comments) return comments;
   // A report stored before comments were kept apart holds its whole sample itself.
+  const stored = await deps.reports.get(orgId, roundId);
   if (stored) return stored.comments;
   const round = await deps.rounds.get(orgId, roundId);
   if (!round) throw notFound('Round');

@@ -27,6 +27,8 @@ export interface RoundReport extends RoundFigures {
  * same size, and so the same cost, for 100 answers or 100,000.
  */
 export const COMMENTS_IN_REPORT = 20;
+/** …and at most this many bytes of them a question, so long comments cannot push the report item past its limit. */
+export const COMMENT_PAGE_BYTES = 16_000;
 
 type Comments = RoundFigures['comments'];
 
@@ -35,7 +37,11 @@ export function withCommentPage(report: RoundReport): RoundReport {
   const comments: Comments = {};
   const commentCounts: Partial<Record<FreeTextField, number>> = { ...report.commentCounts };
   for (const [field, list] of Object.entries(report.comments) as [FreeTextField, string[]][]) {
-    comments[field] = list.slice(0, COMMENTS_IN_REPORT);
+    let bytes = 0;
+    comments[field] = list.slice(0, COMMENTS_IN_REPORT).filter((comment, index) => {
+      bytes += new TextEncoder().encode(comment).length;
+      return index === 0 || bytes <= COMMENT_PAGE_BYTES;
+    });
     commentCounts[field] ??= list.length;
   }
   return { ...report, comments, commentCounts };

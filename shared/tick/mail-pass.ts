@@ -78,6 +78,7 @@ export async function runMailPass(
 ): Promise<boolean> {
   const cursorField = `${kind}Cursor` as keyof RoundProgress;
   let cursor = round.progress[cursorField] as string | undefined;
+  if (!run.hasTime()) return false;
   let loading: Promise<LoadedPage> = loadPage(deps, round, kind, cursor);
   while (run.hasTime()) {
     const page = await loading;

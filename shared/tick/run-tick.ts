@@ -43,7 +43,8 @@ export async function runTick(deps: TickDeps) {
     }
   }
   try {
-    await settleTickTrigger(deps, busy);
+    // A busy run made sure of every minute at its start; only a quiet one may go to sleep.
+    if (!busy) await settleTickTrigger(deps, false);
   } catch (error) {
     // Failing to go idle leaves the tick running every minute: costs a little, loses nothing.
     deps.logger.warn('tick trigger unchanged', { error: errorName(error) });

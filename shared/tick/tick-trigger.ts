@@ -23,6 +23,9 @@ export async function wakeTick(deps: TickTriggerDeps): Promise<void> {
   await deps.tickTrigger.everyMinute();
 }
 
+/** A tick never sleeps until an opening this close: the rule change must land before the time comes. */
+export const MIN_SLEEP_MS = 2 * 60_000;
+
 /**
  * After a tick: while any round is active or due, keep running every minute; between rounds, sleep until the
  * next scheduled opening, so a quiet month costs storage and nothing else. The sleep is a conditional write on
@@ -33,14 +36,14 @@ export async function settleTickTrigger(
   deps: TickTriggerDeps & { organisations: OrganisationStore; logger: Logger },
   busy: boolean,
 ): Promise<'active' | 'idle'> {
-  const state = await deps.tickState.get();
   if (busy) {
-    if (state.idle) {
-      await deps.tickState.markActive();
-      await deps.tickTrigger.everyMinute();
-    }
+    // Always, not only when the state says idle: a failed wake or a failed step after going to sleep can
+    // leave the rule on its one-off while the state says awake, and a spent one-off never fires again.
+    if ((await deps.tickState.get()).idle) await deps.tickState.markActive();
+    await deps.tickTrigger.everyMinute();
     return 'active';
   }
+  const state = await deps.tickState.get();
   const now = deps.clock.now().getTime();
   if (!state.idle) {
     if (state.wokenAt && now - new Date(state.wokenAt).getTime() < STAY_AWAKE_MS) return 'active';
@@ -48,8 +51,19 @@ export async function settleTickTrigger(
   }
   // Already idle yet running with nothing due (a rule enabled by hand, a restarted local loop): set it again.
   const nextDueAt = await deps.organisations.nextDueAt();
+  if (nextDueAt && Date.parse(nextDueAt) - now < MIN_SLEEP_MS) {
+    await deps.tickState.markActive();
+    return 'active';
+  }
   await deps.tickTrigger.idleUntil(nextDueAt);
-  const after = await deps.tickState.get();
+  let after: Awaited<ReturnType<typeof deps.tickState.get>>;
+  try {
+    after = await deps.tickState.get();
+  } catch (error) {
+    // Cannot tell whether a wake landed: stay awake rather than risk sleeping through it.
+    await deps.tickTrigger.everyMinute();
+    throw error;
+  }
   if (!after.idle) {
     // Woken while we went to sleep: the wake's own everyMinute may have landed before our idleUntil.
     await deps.tickTrigger.everyMinute();

@@ -66,6 +66,25 @@ describe('comments apart from the report', () => {
     expect(csv.text).not.toContain('Idé');
   });
 
+  it('stores comments too long for one item in chunks, and a rerun replaces them whole', async () => {
+    const base = await stack.deps.reports.get(org.orgId, org.roundId);
+    if (!base) throw new Error('no stored report');
+    // 100 comments of 2,000 two-byte characters: 400 KB, over DynamoDB's item limit in one item.
+    const long = Array.from({ length: 100 }, (_, i) => `${i}:${'ö'.repeat(1_995)}`);
+    const report = { ...base, roundId: 'rnd_long', computedAt: '2027-04-20T00:00:00.000Z' };
+    await stack.deps.reports.put(report, { rankReason: long, raiseIdeas: ['kort'] });
+    const first = await stack.deps.reports.getComments(org.orgId, 'rnd_long');
+    await stack.deps.reports.put(
+      { ...report, computedAt: '2027-04-21T00:00:00.000Z' },
+      { rankReason: ['ny'] },
+    );
+    const rerun = await stack.deps.reports.getComments(org.orgId, 'rnd_long');
+
+    expect(first?.rankReason).toEqual(long);
+    expect(first?.raiseIdeas).toEqual(['kort']);
+    expect(rerun).toEqual({ rankReason: ['ny'] });
+  });
+
   it('answers 404 for a round that does not exist', async () => {
     const missing = await org.call('GET', `/v1/organisations/${org.orgId}/rounds/rnd_nope/comments`, {
       key: org.adminKey,

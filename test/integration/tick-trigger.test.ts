@@ -3,7 +3,7 @@ import type { LocalStack } from '../../infra/local/stack.js';
 import type { InProcessTickTrigger } from '../../shared/adapters/local/in-process-tick-trigger.js';
 import type { TickTrigger } from '../../shared/ports.js';
 import { runTick } from '../../shared/tick/run-tick.js';
-import { STAY_AWAKE_MS, wakeTick } from '../../shared/tick/tick-trigger.js';
+import { MIN_SLEEP_MS, STAY_AWAKE_MS, settleTickTrigger, wakeTick } from '../../shared/tick/tick-trigger.js';
 import { manualClock } from '../support/clock.js';
 import { enrolVerified } from '../support/enrol.js';
 import { apiClient, startTestStack } from '../support/stack.js';
@@ -83,5 +83,24 @@ describe('the tick between rounds', () => {
     expect(opened.status).toBe(201);
     expect(trigger.mode).toEqual({ everyMinute: true });
     expect(await runTick(stack.deps)).toMatchObject({ sent: 2 });
+  });
+
+  it('puts the rule back to every minute on a busy run, even when the state already says awake', async () => {
+    // As after a wake whose rule change failed: state awake, rule still on a one-off.
+    await trigger.idleUntil('2099-01-01T00:00:00.000Z');
+    await runTick(stack.deps);
+    expect(trigger.mode).toEqual({ everyMinute: true });
+  });
+
+  it('does not go to sleep for an opening under two minutes away', async () => {
+    later(STAY_AWAKE_MS + 60_000);
+    const soon = new Date(clock.now().getTime() + MIN_SLEEP_MS - 1_000).toISOString();
+    const deps = {
+      ...stack.deps,
+      organisations: { ...stack.deps.organisations, nextDueAt: async () => soon },
+    };
+
+    expect(await settleTickTrigger(deps, false)).toBe('active');
+    expect(trigger.mode).toEqual({ everyMinute: true });
   });
 });

@@ -1,7 +1,7 @@
 import { EventBridgeClient, PutRuleCommand } from '@aws-sdk/client-eventbridge';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEventBridgeTickTrigger, cronAt } from '../../shared/adapters/eventbridge/tick-trigger.js';
+import { createEventBridgeTickTrigger, cronFrom } from '../../shared/adapters/eventbridge/tick-trigger.js';
 
 // No EventBridge emulator runs here: these check the calls against the API's shapes, and what a failure does.
 const eventBridge = mockClient(EventBridgeClient);
@@ -24,12 +24,12 @@ describe('the EventBridge tick trigger', () => {
     expect(eventBridge.calls()).toHaveLength(1);
   });
 
-  it('sets the rule to fire once, at the due minute, between rounds', async () => {
+  it('sets the rule to fire from the due minute on (retrying a failed run), between rounds', async () => {
     await trigger().idleUntil('2027-09-01T07:00:00.000Z');
     expect(puts()).toEqual([
       expect.objectContaining({
         Name: 'kundpuls-prod-tick',
-        ScheduleExpression: 'cron(0 7 1 9 ? 2027)',
+        ScheduleExpression: 'cron(* 7-23 1 9 ? 2027)',
         State: 'ENABLED',
       }),
     ]);
@@ -47,8 +47,9 @@ describe('the EventBridge tick trigger', () => {
     await expect(trigger(1).idleUntil('2027-09-01T07:00:00.000Z')).rejects.toThrow('Rate exceeded');
   });
 
-  it('rounds the due time up to its minute, in UTC', () => {
-    expect(cronAt('2027-03-01T07:59:30.000Z')).toBe('cron(0 8 1 3 ? 2027)');
-    expect(cronAt('2027-12-31T23:59:01.000Z')).toBe('cron(0 0 1 1 ? 2028)');
+  it('starts at the due time rounded up to its minute, in UTC, and keeps firing to the end of the hour or day', () => {
+    expect(cronFrom('2027-03-01T07:59:30.000Z')).toBe('cron(* 8-23 1 3 ? 2027)');
+    expect(cronFrom('2027-12-31T23:59:01.000Z')).toBe('cron(* 0-23 1 1 ? 2028)');
+    expect(cronFrom('2027-06-10T12:30:00.000Z')).toBe('cron(30-59 12 10 6 ? 2027)');
   });
 });

@@ -5,16 +5,44 @@ import type { RoundReport } from '../../reports/round-report.js';
 import { type TrendPoint, toTrendPoint } from '../../reports/trend.js';
 import { queryAll, withoutKeys } from './client.js';
 
+/** A chunk of comments stays well under DynamoDB's 400 KB item limit (100 comments of 2,000 characters may not). */
+const CHUNK_BYTES = 300_000;
+
+function chunksUnder(list: string[], limit: number): string[][] {
+  const chunks: string[][] = [[]];
+  let bytes = 0;
+  for (const comment of list) {
+    const size = Buffer.byteLength(comment) + 3;
+    if (bytes + size > limit && (chunks.at(-1) as string[]).length > 0) {
+      chunks.push([]);
+      bytes = 0;
+    }
+    (chunks.at(-1) as string[]).push(comment);
+    bytes += size;
+  }
+  return chunks;
+}
+
 export function createReportStore(db: DynamoDBDocumentClient, tableName: string): ReportStore {
   return {
     async put(report, comments) {
       // Comments, then the trend point, then the report: the report's presence means all of it is stored.
-      await db.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { ...keys.reportComments(report.orgId, report.roundId), comments },
-        }),
-      );
+      // Each chunk carries the write's version, so a rerun's chunks never mix with an earlier run's.
+      for (const [field, list] of Object.entries(comments)) {
+        for (const [index, chunk] of chunksUnder(list, CHUNK_BYTES).entries()) {
+          await db.send(
+            new PutCommand({
+              TableName: tableName,
+              Item: {
+                ...keys.reportComments(report.orgId, report.roundId, field, index),
+                field,
+                version: report.computedAt,
+                comments: chunk,
+              },
+            }),
+          );
+        }
+      }
       // Trend point first: a crash in between leaves a point whose report the rerun writes, never the reverse.
       await db.send(
         new PutCommand({
@@ -36,10 +64,27 @@ export function createReportStore(db: DynamoDBDocumentClient, tableName: string)
       return Item ? withoutKeys<RoundReport>(Item) : undefined;
     },
     async getComments(orgId, roundId) {
-      const { Item } = await db.send(
-        new GetCommand({ TableName: tableName, Key: keys.reportComments(orgId, roundId) }),
+      const items = await queryAll(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: {
+          ':pk': keys.organisation(orgId).pk,
+          ':prefix': keys.reportCommentsPrefix(roundId),
+        },
+      });
+      if (items.length === 0) return undefined;
+      // Only the latest write's chunks: a rerun may have fewer chunks, or fewer questions, than the one before.
+      const latest = items.reduce(
+        (max, item) => (String(item.version) > max ? String(item.version) : max),
+        '',
       );
-      return Item?.comments as RoundReport['comments'] | undefined;
+      const comments: Record<string, string[]> = {};
+      // Sort keys are zero-padded chunk numbers: the query returns each question's chunks in order.
+      for (const item of items.filter((i) => String(i.version) === latest)) {
+        const field = String(item.field);
+        comments[field] = [...(comments[field] ?? []), ...(item.comments as string[])];
+      }
+      return comments as RoundReport['comments'];
     },
     async listTrend(orgId) {
       const items = await queryAll(db, {

@@ -10,10 +10,17 @@ export interface TickRule {
 const DESCRIPTION =
   'Kundpuls tick: every minute while rounds run; between rounds once, at the next scheduled round';
 
-/** `cron(m h d M ? y)` in UTC for the minute of `iso`, rounded up so the run never comes early. */
-export function cronAt(iso: string): string {
+/**
+ * A `cron` in UTC that fires every minute from `iso` (rounded up to its minute) to the end of that hour, or,
+ * for an opening on the hour as cadences are, to the end of that day. Not one minute alone: the tick is not
+ * retried by Lambda, so if the run at the opening fails the next minute's tries again; the first run that
+ * succeeds puts the rule back to every minute anyway.
+ */
+export function cronFrom(iso: string): string {
   const at = new Date(Math.ceil(new Date(iso).getTime() / 60_000) * 60_000);
-  return `cron(${at.getUTCMinutes()} ${at.getUTCHours()} ${at.getUTCDate()} ${at.getUTCMonth() + 1} ? ${at.getUTCFullYear()})`;
+  const [minute, hour] = [at.getUTCMinutes(), at.getUTCHours()];
+  const [minutes, hours] = minute === 0 ? ['*', `${hour}-23`] : [`${minute}-59`, String(hour)];
+  return `cron(${minutes} ${hours} ${at.getUTCDate()} ${at.getUTCMonth() + 1} ? ${at.getUTCFullYear()})`;
 }
 
 /**
@@ -34,7 +41,7 @@ export function createEventBridgeTickTrigger(
     },
     async idleUntil(at) {
       // Nothing scheduled: off until the API wakes it.
-      await (at ? put(cronAt(at), 'ENABLED') : put('rate(1 minute)', 'DISABLED'));
+      await (at ? put(cronFrom(at), 'ENABLED') : put('rate(1 minute)', 'DISABLED'));
     },
   };
 }
