@@ -7,6 +7,7 @@ import {
 } from '../../shared/organisations/organisation.js';
 import { ImportRespondentsSchema } from '../../shared/respondents/respondent.js';
 import { OpenRoundSchema } from '../../shared/rounds/round.js';
+import { CustomValueListSchema } from '../../shared/values/value-list.js';
 
 /**
  * The OpenAPI document, generated from the same zod schemas the routes validate with (zod's own JSON Schema
@@ -174,6 +175,42 @@ export const OPERATIONS: Operation[] = [
       200: '{ comments: { rankReason?, raiseIdeas?, consequencesNow?, consequencesIfRaised? } }',
       ...errors,
     },
+  },
+  {
+    method: 'get',
+    path: '/v1/value-lists/default',
+    summary: 'The default list of 100 values (id, version, values: id, sv, en, customer, limiting)',
+    access: 'public',
+    responses: { 200: '{ id, version, values }' },
+  },
+  {
+    method: 'post',
+    path: '/v1/organisations/{orgId}/value-lists',
+    summary: "Upload the organisation's own value list; each upload is a new list with a new id",
+    access: 'admin',
+    body: {
+      schema: CustomValueListSchema,
+      // 20 to 150 values, at least one marked customer.
+      example: {
+        values: [
+          { id: 'kund', sv: 'Kunden', en: 'The customer', customer: true },
+          { id: 'budget', sv: 'Budgeten', en: 'The budget', limiting: true },
+          ...Array.from({ length: 18 }, (_, i) => ({
+            id: `v${i + 3}`,
+            sv: `Värde ${i + 3}`,
+            en: `Value ${i + 3}`,
+          })),
+        ],
+      },
+    },
+    responses: { 201: '{ id, version, values }', ...errors },
+  },
+  {
+    method: 'get',
+    path: '/v1/organisations/{orgId}/value-lists/{listId}',
+    summary: "One of the organisation's value lists, or `default`",
+    access: 'admin, analyst',
+    responses: { 200: '{ id, version, values }', ...errors },
   },
   {
     method: 'get',

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../functions/api/app.js';
+import { OPERATIONS } from '../../functions/api/openapi.js';
 import type { LocalStack } from '../../infra/local/stack.js';
 import { runTick } from '../../shared/tick/run-tick.js';
 import { organisationWithOpenRound } from '../support/round-setup.js';
@@ -64,6 +66,17 @@ async function snapshotOfB() {
 }
 
 describe('every route of the OpenAPI document, attacked', () => {
+  it('documents every route the app serves, with examples its own schemas accept', () => {
+    const served = createApp(stack.deps, { clientAddress: () => 'x' })
+      .routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/v1/') && r.path !== '/v1/openapi.json')
+      .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`);
+    const documented = new Set(OPERATIONS.map((op) => `${op.method} ${op.path}`));
+
+    expect(served.filter((route) => !documented.has(route))).toEqual([]);
+    for (const op of OPERATIONS.filter((o) => o.body?.example !== undefined))
+      expect(op.body?.schema.safeParse(op.body.example).success, `${op.method} ${op.path}`).toBe(true);
+  });
+
   it("refuses organisation B's routes to A's keys, a revoked key, a malformed key and no key, changing nothing", async () => {
     const before = await snapshotOfB();
     const callers: [string, string | undefined, number[]][] = [
