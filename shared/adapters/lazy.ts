@@ -1,35 +1,32 @@
 import type { Mailer, TickTrigger } from '../ports.js';
 
+/** Runs `load` once and keeps its result; a failed load is not kept, so the next call tries again. */
+export function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => {
+    loaded ??= load().catch((error: unknown) => {
+      loaded = undefined;
+      throw error;
+    });
+    return loaded;
+  };
+}
+
 /**
  * Cold start: most API requests send no mail, so the SES client and nodemailer's MIME composer (~230 KB) sit
  * behind `import()` and are evaluated on the first send. esbuild inlines the dynamically imported modules
  * into the same file; only their evaluation is deferred.
  */
 export function lazyMailer(load: () => Promise<Mailer>): Mailer {
-  let mailer: Promise<Mailer> | undefined;
-  return {
-    send(mail) {
-      mailer ??= load().catch((error: unknown) => {
-        mailer = undefined; // a failed load is retried on the next send, not cached
-        throw error;
-      });
-      return mailer.then((m) => m.send(mail));
-    },
-  };
+  const mailer = once(load);
+  return { send: (mail) => mailer().then((m) => m.send(mail)) };
 }
 
-/** The EventBridge client is needed only when the tick's mode changes: a few calls a round. */
+/** The EventBridge client is needed only when the tick's schedule changes: a few calls a round. */
 export function lazyTickTrigger(load: () => Promise<TickTrigger>): TickTrigger {
-  let trigger: Promise<TickTrigger> | undefined;
-  const loaded = () => {
-    trigger ??= load().catch((error: unknown) => {
-      trigger = undefined;
-      throw error;
-    });
-    return trigger;
-  };
+  const trigger = once(load);
   return {
-    everyMinute: () => loaded().then((t) => t.everyMinute()),
-    idleUntil: (at) => loaded().then((t) => t.idleUntil(at)),
+    everyMinute: () => trigger().then((t) => t.everyMinute()),
+    idleUntil: (at) => trigger().then((t) => t.idleUntil(at)),
   };
 }
