@@ -31,6 +31,7 @@ export const COMMENTS_IN_REPORT = 20;
 export const COMMENT_PAGE_BYTES = 16_000;
 
 type Comments = RoundFigures['comments'];
+const utf8 = new TextEncoder();
 
 /** The report with each question's first comments and the counts of all; idempotent. */
 export function withCommentPage(report: RoundReport): RoundReport {
@@ -39,7 +40,7 @@ export function withCommentPage(report: RoundReport): RoundReport {
   for (const [field, list] of Object.entries(report.comments) as [FreeTextField, string[]][]) {
     let bytes = 0;
     comments[field] = list.slice(0, COMMENTS_IN_REPORT).filter((comment, index) => {
-      bytes += new TextEncoder().encode(comment).length;
+      bytes += utf8.encode(comment).length;
       return index === 0 || bytes <= COMMENT_PAGE_BYTES;
     });
     commentCounts[field] ??= list.length;

@@ -78,16 +78,17 @@ export async function runMailPass(
 ): Promise<boolean> {
   const cursorField = `${kind}Cursor` as keyof RoundProgress;
   let cursor = round.progress[cursorField] as string | undefined;
+  // Pages are read ahead; a pass that stops before awaiting one must not leave its failure unhandled.
+  const readAhead = (from: string | undefined) => {
+    const loading = loadPage(deps, round, kind, from);
+    loading.catch(() => {});
+    return loading;
+  };
   if (!run.hasTime()) return false;
-  let loading: Promise<LoadedPage> = loadPage(deps, round, kind, cursor);
+  let loading = readAhead(cursor);
   while (run.hasTime()) {
     const page = await loading;
-    if (page.cursor) {
-      const nextCursor = page.cursor;
-      loading = loadPage(deps, round, kind, nextCursor);
-      // Read ahead; if this pass stops before it is awaited, its failure must not surface as unhandled.
-      loading.catch(() => {});
-    }
+    if (page.cursor) loading = readAhead(page.cursor);
     if (page.open.length > 0) {
       if (!(await sendPage(deps, run, round, kind, page))) return false;
       const again = await deps.invitations.page(round.id, cursor, PAGE);
