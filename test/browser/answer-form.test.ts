@@ -1,11 +1,11 @@
 /// <reference lib="dom" />
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Browser, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/stack.js';
 import { runTick } from '../../shared/tick/run-tick.js';
 import { organisationWithOpenRound } from '../support/round-setup.js';
+import { openPage } from '../support/browser.js';
 import { linkIn, sentMail, startTestStack } from '../support/stack.js';
 
 const require = createRequire(import.meta.url);
@@ -13,7 +13,7 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const ARTIFACTS = 'test-artifacts';
 
 let stack: LocalStack;
-let browser: Browser;
+let closePage: (() => Promise<void>) | undefined;
 let links: string[];
 
 beforeAll(async () => {
@@ -23,23 +23,9 @@ beforeAll(async () => {
   links = (await sentMail(stack)).map((m) =>
     linkIn(m.body.text, /http:\/\/localhost:\d+\/r\/org_\w+\.rnd_\w+\.[\w-]{43}/),
   );
-  // Debian's Chromium, installed by .ci/run; these flags keep it off the closed network.
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
   mkdirSync(ARTIFACTS, { recursive: true });
 });
 afterAll(async () => {
-  await browser?.close();
   await stack?.close();
 });
 
@@ -54,11 +40,15 @@ async function seriousViolations(page: import('playwright-core').Page) {
 }
 
 describe('the answer page in a browser', () => {
+  afterEach(async () => {
+    await closePage?.();
+    closePage = undefined;
+  });
+
   it('opens from the e-mail link, passes axe, takes an answer and thanks', async () => {
     // bypassCSP only lets the test inject axe-core; the page's own CSP is asserted in the integration tests.
-    const page = await (
-      await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } })
-    ).newPage();
+    const { page, close } = await openPage({ width: 390, height: 844 });
+    closePage = close;
     await page.goto(links[0] as string);
 
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
@@ -80,7 +70,8 @@ describe('the answer page in a browser', () => {
     await runTick(stack.deps);
     const mail = (await sentMail(stack)).at(-1);
     const link = linkIn(mail?.body.text ?? '', /http:\/\/localhost:\d+\/r\/org_\w+\.rnd_\w+\.[\w-]{43}/);
-    const page = await (await browser.newContext({ bypassCSP: true })).newPage();
+    const { page, close } = await openPage();
+    closePage = close;
     await page.goto(link);
 
     expect(await seriousViolations(page)).toEqual([]);
@@ -102,7 +93,8 @@ describe('the answer page in a browser', () => {
   });
 
   it('moves focus to the error summary when an answer is refused', async () => {
-    const page = await (await browser.newContext({ bypassCSP: true })).newPage();
+    const { page, close } = await openPage();
+    closePage = close;
     await page.goto(links[1] as string);
 
     await page.getByLabel('Plats').fill('250');
