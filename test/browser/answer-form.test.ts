@@ -4,8 +4,8 @@ import { createRequire } from 'node:module';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/stack.js';
 import { runTick } from '../../shared/tick/run-tick.js';
-import { organisationWithOpenRound } from '../support/round-setup.js';
 import { openPage } from '../support/browser.js';
+import { organisationWithOpenRound } from '../support/round-setup.js';
 import { linkIn, sentMail, startTestStack } from '../support/stack.js';
 
 const require = createRequire(import.meta.url);

@@ -9,7 +9,12 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: await sparticuz.executablePath(),
-    args: [...sparticuz.args, '--disable-quic', '--disable-background-networking', '--disable-component-update'],
+    args: [
+      ...sparticuz.args,
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
   });
 }
 
