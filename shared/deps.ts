@@ -1,6 +1,7 @@
 import { createApiKeyStore } from './adapters/dynamodb/api-key-store.js';
 import { createBenchmarkStore } from './adapters/dynamodb/benchmark-store.js';
 import { createDocumentClient } from './adapters/dynamodb/client.js';
+import { createMailQuotaStore } from './adapters/dynamodb/mail-quota-store.js';
 import { createOrganisationStore } from './adapters/dynamodb/organisation-store.js';
 import { createReportStore } from './adapters/dynamodb/report-store.js';
 import { createRoundStore } from './adapters/dynamodb/round-store.js';
@@ -50,6 +51,7 @@ export function createDeps(config: Config, overrides: Partial<Deps> = {}): Deps 
         })
       : createInProcessTickTrigger(),
     tickState: createTickStateStore(db, table),
+    mailQuota: createMailQuotaStore(db, table),
     organisations: createOrganisationStore(db, table),
     apiKeys: createApiKeyStore(db, table),
     tokens: createTokenStore(db, table),

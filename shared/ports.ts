@@ -108,8 +108,8 @@ export interface RoundStore {
   create(round: Round): Promise<boolean>;
   get(orgId: string, roundId: string): Promise<Round | undefined>;
   list(orgId: string): Promise<Round[]>;
-  /** Rounds the tick still has work on. */
-  listActive(limit: number): Promise<{ orgId: string; roundId: string }[]>;
+  /** Rounds the tick still has work on, a page at a time in key order; page on with the cursor until none. */
+  listActive(cursor?: string, limit?: number): Promise<Page<{ orgId: string; roundId: string }>>;
   updateProgress(orgId: string, roundId: string, progress: Partial<Round['progress']>): Promise<void>;
   /** Sets closedAt once; false when it was closed already. */
   close(orgId: string, roundId: string, closedAt: string): Promise<boolean>;
@@ -223,6 +223,21 @@ export interface TickState {
   /** When the API last woke the tick (ISO); a tick stays awake a while after, for the work to land. */
   wokenAt?: string;
   idle: boolean;
+}
+
+/** The account-wide send bucket as stored: tokens left at `at` (epoch ms), and a version for conditional writes. */
+export interface MailBucket {
+  tokens: number;
+  at: number;
+  version: number;
+}
+
+/** One item every tick worker takes its send slots from, so together they keep to the account's SES quota. */
+export interface MailQuotaStore {
+  /** The bucket as last written (strongly consistent); undefined before the first take. */
+  read(): Promise<MailBucket | undefined>;
+  /** Writes `next` only if the stored version is still `seenVersion` (0: never written); false if another wrote first. */
+  replace(next: MailBucket, seenVersion: number): Promise<boolean>;
 }
 
 /** One item: the tick's mode, changed only by conditional writes so a wake is never overwritten by a sleep. */

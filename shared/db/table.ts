@@ -52,6 +52,8 @@ export const keys = {
   benchmark: (orgId: string) => ({ pk: 'BENCHMARK', sk: orgId }),
   valueList: (orgId: string, listId: string) => ({ pk: `ORG#${orgId}`, sk: `VALUELIST#${listId}` }),
   tickState: { pk: 'TICK', sk: 'STATE' },
+  /** The account-wide send-rate bucket every tick worker shares. */
+  mailQuota: { pk: 'TICK', sk: 'MAIL_QUOTA' },
   benchmarkPartition: 'BENCHMARK',
 } as const;
 

@@ -5,7 +5,6 @@ import { deliverMail } from './deliver-mail.js';
 import type { TickDeps, TickRun } from './tick-deps.js';
 
 const PAGE = 100;
-const MAIL_CONCURRENCY = 8;
 
 const settled = (invitation: Invitation, kind: MailKind) => {
   const state = invitation.mails[kind]?.state;
@@ -15,13 +14,22 @@ const settled = (invitation: Invitation, kind: MailKind) => {
 interface LoadedPage {
   cursor?: string;
   open: Invitation[];
+  /** Some invitation on the page is not settled yet (open to us, or held by another worker). */
+  pending: boolean;
   people: Map<string, Respondent>;
   suppressed: Set<string>;
 }
 
-async function loadPage(deps: TickDeps, round: Round, kind: MailKind, cursor: string | undefined) {
-  const page = await deps.invitations.page(round.id, cursor, PAGE);
-  const open = page.items.filter((invitation) => !settled(invitation, kind));
+/** Claimed by another worker (or a crashed run) whose lease still runs: not ours to try. */
+const held = (invitation: Invitation, kind: MailKind, now: string) => {
+  const mail = invitation.mails[kind];
+  return mail?.state === 'sending' && (mail.leaseUntil ?? '') > now;
+};
+
+async function loadPage(deps: TickDeps, round: Round, kind: MailKind, cursor: string | undefined, size: number) {
+  const page = await deps.invitations.page(round.id, cursor, size);
+  const now = deps.clock.now().toISOString();
+  const open = page.items.filter((invitation) => !settled(invitation, kind) && !held(invitation, kind, now));
   const keys = open.map((invitation) => invitation.respondentKey);
   const [people, suppressed] =
     keys.length === 0
@@ -30,16 +38,24 @@ async function loadPage(deps: TickDeps, round: Round, kind: MailKind, cursor: st
           deps.respondents.getMany(round.orgId, keys),
           deps.suppressions.suppressedAmong(keys),
         ]);
-  return { cursor: page.cursor, open, people, suppressed } satisfies LoadedPage;
+  const pending = page.items.some((invitation) => !settled(invitation, kind));
+  return { cursor: page.cursor, open, pending, people, suppressed } satisfies LoadedPage;
 }
 
 /**
- * Sends a page's mails with up to MAIL_CONCURRENCY in flight, each worker taking the next invitation as soon
+ * Sends a page's mails with up to `inFlight` at once, each sender taking the next invitation as soon
  * as its last send is done: no worker waits for a slow neighbour, so the pace stays at run.nextMailSlot()'s
  * rate (batches that waited for their slowest send lost a send's time every 8 mails: 87 % of the rate).
  * Returns false when the run's time ran out first; throws the first failure once the in-flight sends are done.
  */
-async function sendPage(deps: TickDeps, run: TickRun, round: Round, kind: MailKind, page: LoadedPage) {
+async function sendPage(
+  deps: TickDeps,
+  run: TickRun,
+  round: Round,
+  kind: MailKind,
+  page: LoadedPage,
+  inFlight: number,
+) {
   let next = 0;
   let outOfTime = false;
   let failure: { error: unknown } | undefined;
@@ -58,48 +74,67 @@ async function sendPage(deps: TickDeps, run: TickRun, round: Round, kind: MailKi
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(MAIL_CONCURRENCY, page.open.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(inFlight, page.open.length) }, worker));
   if (failure) throw failure.error;
   return !outOfTime;
 }
 
+/** A round's share of one rotation: how many mails it may send before the next round's turn, how many at once. */
+export interface Turn {
+  mails: number;
+  inFlight: number;
+}
+
 /**
- * Mails one kind (invitation or a reminder) to every invitation of a round, page by page. The cursor moves past
- * a page only once every invitation on it is settled (sent, skipped, or answered for reminders): a page another
- * tick is still sending, or one a crashed tick left claimed, is taken up again, after its lease, by a later run.
- * The next page is read while this one sends, so page boundaries cost the pace nothing. Memory holds two pages
- * at most. Returns true when the pass is complete.
+ * `done`: every invitation is settled for this kind. `more`: the turn's share is used, the round wants another
+ * turn. `stopped`: out of time, or a page another worker (or a crashed run) still holds: a later run resumes.
+ */
+export type PassOutcome = 'done' | 'more' | 'stopped';
+
+/**
+ * Mails one kind (invitation or a reminder) to the invitations of a round, page by page, up to the turn's share.
+ * The cursor moves past a page only once every invitation on it is settled (sent, skipped, or answered for
+ * reminders): a page another worker is still sending, or one a crashed run left claimed, is taken up again,
+ * after its lease, by a later run. The next page is read while this one sends, so page boundaries cost the pace
+ * nothing. Memory holds two pages at most.
  */
 export async function runMailPass(
   deps: TickDeps,
   run: TickRun,
   round: Round,
   kind: MailKind,
-): Promise<boolean> {
+  turn: Turn,
+): Promise<PassOutcome> {
   const cursorField = `${kind}Cursor` as keyof RoundProgress;
   let cursor = round.progress[cursorField] as string | undefined;
+  let left = turn.mails;
   // Pages are read ahead; a pass that stops before awaiting one must not leave its failure unhandled.
-  const readAhead = (from: string | undefined) => {
-    const loading = loadPage(deps, round, kind, from);
+  const readAhead = (from: string | undefined, size: number) => {
+    const loading = loadPage(deps, round, kind, from, size);
     loading.catch(() => {});
     return loading;
   };
-  if (!run.hasTime()) return false;
-  let loading = readAhead(cursor);
+  if (!run.hasTime()) return 'stopped';
+  let size = Math.min(PAGE, left);
+  let loading = readAhead(cursor, size);
   while (run.hasTime()) {
     const page = await loading;
-    if (page.cursor) loading = readAhead(page.cursor);
-    if (page.open.length > 0) {
-      if (!(await sendPage(deps, run, round, kind, page))) return false;
-      const again = await deps.invitations.page(round.id, cursor, PAGE);
-      if (!again.items.every((invitation) => settled(invitation, kind))) return false;
+    const after = left - page.open.length;
+    if (page.cursor && after > 0) loading = readAhead(page.cursor, Math.min(PAGE, after));
+    if (page.open.length > 0 && !(await sendPage(deps, run, round, kind, page, turn.inFlight))) return 'stopped';
+    if (page.pending) {
+      const again = await deps.invitations.page(round.id, cursor, size);
+      if (!again.items.every((invitation) => settled(invitation, kind))) return 'stopped';
     }
     cursor = page.cursor;
     if (!cursor) {
       await deps.rounds.updateProgress(round.orgId, round.id, { [`${kind}Done`]: true });
-      return true;
+      return 'done';
     }
     await deps.rounds.updateProgress(round.orgId, round.id, { [cursorField]: cursor });
+    left = after;
+    if (left <= 0) return 'more';
+    size = Math.min(PAGE, left);
   }
-  return false;
+  return 'stopped';
 }

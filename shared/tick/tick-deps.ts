@@ -10,12 +10,14 @@ import type {
   RespondentStore,
   RoundStore,
   SuppressionStore,
+  MailQuotaStore,
   TickStateStore,
   TickTrigger,
   TokenStore,
   ValueListStore,
 } from '../ports.js';
 import type { Secrets } from '../security/secrets.js';
+import { createMailQuota } from './mail-quota.js';
 
 export interface TickDeps {
   organisations: OrganisationStore;
@@ -31,21 +33,24 @@ export interface TickDeps {
   mailer: Mailer;
   tickTrigger: TickTrigger;
   tickState: TickStateStore;
+  /** The account-wide send bucket every tick worker takes its slots from. */
+  mailQuota: MailQuotaStore;
   secrets: Secrets;
   clock: Clock;
   logger: Logger;
   publicUrl: string;
   /** Waits; injected so tests and benchmarks control time. */
   sleep: (ms: number) => Promise<void>;
+  /** The account's SES sending quota, shared by every tick worker running at once. */
   mailRatePerSecond: number;
   tickBudgetMs: number;
 }
 
-/** One tick's limits: when it must stop, and the pace mail may leave at (the SES sending quota). */
+/** One tick's limits: when it must stop, and the pace mail may leave at (the account's SES sending quota). */
 export interface TickRun {
   deadline: number;
   hasTime(): boolean;
-  /** Resolves when the next e-mail may go. */
+  /** Resolves when the next e-mail may go: this worker's pace, then a slot from the account-wide bucket. */
   nextMailSlot(): Promise<void>;
   stats: { opened: number; sent: number; skipped: number; failed: number; closed: number; reports: number };
 }
@@ -59,8 +64,9 @@ export interface TickRun {
 export const MAIL_CREDIT_MS = 200;
 
 export function startTickRun(
-  deps: Pick<TickDeps, 'clock' | 'sleep' | 'mailRatePerSecond' | 'tickBudgetMs'>,
+  deps: Pick<TickDeps, 'clock' | 'sleep' | 'mailRatePerSecond' | 'tickBudgetMs' | 'mailQuota'>,
 ): TickRun {
+  const quota = createMailQuota(deps);
   const start = deps.clock.now().getTime();
   const deadline = start + deps.tickBudgetMs;
   const interval = 1000 / deps.mailRatePerSecond;
@@ -74,6 +80,7 @@ export function startTickRun(
       const slot = nextSlot === undefined ? now : Math.max(nextSlot, now - MAIL_CREDIT_MS);
       nextSlot = slot + interval;
       if (slot > now) await deps.sleep(slot - now);
+      await quota.take();
     },
     stats: { opened: 0, sent: 0, skipped: 0, failed: 0, closed: 0, reports: 0 },
   };

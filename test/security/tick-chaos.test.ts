@@ -24,7 +24,7 @@ async function recover(orgId: string, roundId: string) {
     if (i === 2) clock.advanceDays(15);
     if (
       (await stack.deps.rounds.get(orgId, roundId))?.progress.figuresStored &&
-      (await stack.deps.rounds.listActive(500)).every((r) => r.roundId !== roundId)
+      (await stack.deps.rounds.listActive()).items.every((r) => r.roundId !== roundId)
     )
       return;
   }

@@ -8,7 +8,22 @@ import {
 import { keys, WORK_QUEUE_INDEX, workQueue } from '../../db/table.js';
 import type { RoundStore } from '../../ports.js';
 import type { Round } from '../../rounds/round.js';
-import { conditionally, isConditionFailure, queryAll, withoutKeys } from './client.js';
+import {
+  conditionally,
+  decodeCursor,
+  encodeCursor,
+  isConditionFailure,
+  queryAll,
+  withoutKeys,
+} from './client.js';
+
+/** Rounds per work-queue page: keys only, so a page is small (1,000 × ~100 B ≈ 25 RCU, eventually consistent). */
+const ACTIVE_PAGE = 1000;
+
+const workQueueKey = (wqsk: string) => {
+  const [orgId, roundId] = wqsk.split('#') as [string, string];
+  return { ...keys.round(orgId, roundId), wqpk: workQueue.roundActive, wqsk };
+};
 
 export function createRoundStore(db: DynamoDBDocumentClient, tableName: string): RoundStore {
   const key = keys.round;
@@ -48,20 +63,26 @@ export function createRoundStore(db: DynamoDBDocumentClient, tableName: string):
       });
       return items.map((item) => withoutKeys<Round>(item)).sort((a, b) => b.opensAt.localeCompare(a.opensAt));
     },
-    async listActive(limit) {
-      const { Items = [] } = await db.send(
+    // The cursor is the last round's work-queue sort key: the index and table keys both derive from it.
+    async listActive(cursor, limit = ACTIVE_PAGE) {
+      const after = cursor ? decodeCursor(cursor, /^org_[A-Za-z0-9]+#rnd_[A-Za-z0-9]+$/) : undefined;
+      if (cursor && !after) throw new Error('Unknown work-queue cursor');
+      const { Items = [], LastEvaluatedKey } = await db.send(
         new QueryCommand({
           TableName: tableName,
           IndexName: WORK_QUEUE_INDEX.name,
           KeyConditionExpression: 'wqpk = :active',
           ExpressionAttributeValues: { ':active': workQueue.roundActive },
           Limit: limit,
+          ...(after ? { ExclusiveStartKey: workQueueKey(after) } : {}),
         }),
       );
-      return Items.map((item) => {
+      const items = Items.map((item) => {
         const [orgId, roundId] = String(item.wqsk).split('#') as [string, string];
         return { orgId, roundId };
       });
+      const last = Items.at(-1);
+      return { items, ...(LastEvaluatedKey && last ? { cursor: encodeCursor(String(last.wqsk)) } : {}) };
     },
     async updateProgress(orgId, roundId, progress) {
       const names: Record<string, string> = { '#progress': 'progress' };

@@ -10,6 +10,7 @@ import { createApiKeyStore } from '../../../shared/adapters/dynamodb/api-key-sto
 import { createBenchmarkStore } from '../../../shared/adapters/dynamodb/benchmark-store.js';
 import { createDocumentClient } from '../../../shared/adapters/dynamodb/client.js';
 import { createInvitationStore } from '../../../shared/adapters/dynamodb/invitation-store.js';
+import { createMailQuotaStore } from '../../../shared/adapters/dynamodb/mail-quota-store.js';
 import { createOrganisationStore } from '../../../shared/adapters/dynamodb/organisation-store.js';
 import { createReportStore } from '../../../shared/adapters/dynamodb/report-store.js';
 import { createRespondentStore } from '../../../shared/adapters/dynamodb/respondent-store.js';
@@ -97,6 +98,7 @@ export async function startBenchStack(
     answerLinks: createAnswerLinkReader(db, t),
     valueLists: createValueListStore(db, t),
     tickState: createTickStateStore(db, t),
+    mailQuota: createMailQuotaStore(db, t),
     ...options.overrides,
   });
   app = createApp(deps, { clientAddress: () => '127.0.0.1' });

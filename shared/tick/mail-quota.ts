@@ -1,0 +1,82 @@
+import type { Clock, MailBucket, MailQuotaStore } from '../ports.js';
+
+/** A take reserves this much time's worth of sends with one write: about ten writes a second at any rate. */
+export const QUOTA_BATCH_MS = 100;
+/** The bucket holds at most this much time's worth of sends: any second carries at most the rate plus this. */
+export const QUOTA_BURST_MS = 200;
+
+export interface MailQuotaDeps {
+  mailQuota: MailQuotaStore;
+  clock: Clock;
+  sleep: (ms: number) => Promise<void>;
+  mailRatePerSecond: number;
+}
+
+/** One worker's access to the account-wide send rate. */
+export interface MailQuota {
+  /** Resolves when this worker may send one more mail without the account going over its rate. */
+  take(): Promise<void>;
+}
+
+/** Tokens in the bucket at `now`: what was left, plus the rate since, up to the capacity. */
+export function tokensAt(bucket: MailBucket | undefined, now: number, perMs: number, capacity: number) {
+  if (!bucket) return capacity;
+  return Math.min(capacity, bucket.tokens + Math.max(0, now - bucket.at) * perMs);
+}
+
+/**
+ * A token bucket in one table item, shared by every tick worker (docs/decisions.md, issue 18): a take reads the
+ * bucket (or trusts its own last write), refills it for the time passed, and writes it back less a batch of
+ * tokens, on the condition that nobody wrote since; a lost race re-reads. The batch is spent locally, one
+ * token a mail, so the item sees about ten writes a second however many workers and mails there are. Tokens a
+ * worker holds when its run ends are lost: the account sends a little less, never more.
+ */
+export function createMailQuota(deps: MailQuotaDeps): MailQuota {
+  const perMs = deps.mailRatePerSecond / 1000;
+  const batch = Math.max(1, Math.ceil(perMs * QUOTA_BATCH_MS));
+  const capacity = Math.max(batch, Math.ceil(perMs * QUOTA_BURST_MS));
+  let held = 0;
+  let known: MailBucket | undefined;
+  let trusted = false;
+  let queue: Promise<void> = Promise.resolve();
+  // A wait counts as time passed even on a clock that has not moved (a test's): the same on a real one.
+  let waitedUntil = 0;
+
+  async function fill() {
+    for (;;) {
+      const seen = trusted ? known : await deps.mailQuota.read();
+      const now = Math.max(deps.clock.now().getTime(), waitedUntil);
+      const tokens = tokensAt(seen, now, perMs, capacity);
+      if (tokens < 1) {
+        // Our copy may be stale; the conditional write after the wait tells.
+        known = seen;
+        trusted = true;
+        const wait = Math.ceil((1 - tokens) / perMs);
+        waitedUntil = now + wait;
+        await deps.sleep(wait);
+        continue;
+      }
+      const granted = Math.min(batch, Math.floor(tokens));
+      const next = { tokens: tokens - granted, at: Math.max(now, seen?.at ?? now), version: (seen?.version ?? 0) + 1 };
+      if (await deps.mailQuota.replace(next, seen?.version ?? 0)) {
+        known = next;
+        trusted = true;
+        held += granted;
+        return;
+      }
+      trusted = false;
+    }
+  }
+
+  return {
+    take() {
+      // One take at a time per worker: concurrent senders queue behind the batch being fetched.
+      const turn = queue.then(async () => {
+        if (held === 0) await fill();
+        held--;
+      });
+      queue = turn.catch(() => {});
+      return turn;
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import { errorName } from '../logger.js';
+import { reminderKind } from '../rounds/invitation.js';
+import { isOpen, type Round } from '../rounds/round.js';
+import { createInvitations } from './create-invitations.js';
+import { isThrottling } from './deliver-mail.js';
+import { finishClosedRound } from './finish-closed-round.js';
+import { runMailPass, type Turn } from './mail-pass.js';
+import { sendProgressMail } from './progress-report.js';
+import type { TickDeps, TickRun } from './tick-deps.js';
+
+export interface RoundRef {
+  orgId: string;
+  roundId: string;
+}
+
+/** Mails one worker keeps in flight: with SES's ~30 ms a send and three writes, about 180 mails/s. */
+export const MAIL_CONCURRENCY = 8;
+/** Rounds one worker serves at once, each turn with its part of the worker's mails in flight. */
+export const LANES = 8;
+/** One rotation through every active round takes about this long at the quota: it sets each turn's share. */
+export const ROTATION_MS = 30_000;
+const PAGE = 100;
+
+/**
+ * Each round's share of a rotation: the quota's mails for one rotation split evenly, at least one. With 2,000
+ * rounds at 200/s that is 3 mails a turn, so every round has had its first invitation within about half a
+ * minute of sending; a lone round gets the whole rotation's worth and sends as before.
+ */
+export function turnFor(mailRatePerSecond: number, rounds: number): Turn {
+  const lanes = Math.min(LANES, Math.max(1, rounds));
+  return {
+    mails: Math.max(1, Math.ceil((mailRatePerSecond * ROTATION_MS) / 1000 / Math.max(1, rounds))),
+    inFlight: Math.max(1, Math.ceil(MAIL_CONCURRENCY / lanes)),
+  };
+}
+
+/**
+ * Where this worker starts in the rotation: spread by the golden ratio of its start time, so workers started at
+ * different moments begin far apart and rarely meet on the same round.
+ */
+export function rotationStart(startedAt: number, rounds: number): number {
+  return Math.floor(((startedAt * 0.6180339887) % 1) * rounds) % Math.max(1, rounds);
+}
+
+/**
+ * Serves every active round in rotation until none has work left in this run or its time is up:
+ * 1. split the quota's rotation into equal turns  2. LANES rounds at a time, each takes one turn (create a page
+ * of invitations, send its share of a mail pass, or close and report), then goes to the back of the queue while
+ * it has more to do  3. stop every lane at SES throttling. Nobody's invitations wait for another organisation's
+ * whole pass, and a close or reminder waits at most one rotation.
+ */
+export async function serveRounds(deps: TickDeps, run: TickRun, active: RoundRef[]): Promise<void> {
+  const turn = turnFor(deps.mailRatePerSecond, active.length);
+  const start = rotationStart(run.deadline - deps.tickBudgetMs, active.length);
+  const queue = [...active.slice(start), ...active.slice(0, start)];
+  let throttled = false;
+  const lane = async () => {
+    while (!throttled && run.hasTime()) {
+      const ref = queue.shift();
+      if (!ref) return;
+      try {
+        if (await takeTurn(deps, run, ref, turn)) queue.push(ref);
+      } catch (error) {
+        deps.logger.error('round step failed; the next tick retries', { ...ref, error: errorName(error) });
+        if (isThrottling(error)) throttled = true;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(LANES, queue.length) }, lane));
+}
+
+/** One turn of one round; true when it has more to do in this run. */
+async function takeTurn(deps: TickDeps, run: TickRun, ref: RoundRef, turn: Turn): Promise<boolean> {
+  const round = await deps.rounds.get(ref.orgId, ref.roundId);
+  if (!round) return false;
+  return advanceRound(deps, run, round, turn);
+}
+
+async function advanceRound(deps: TickDeps, run: TickRun, round: Round, turn: Turn): Promise<boolean> {
+  const now = deps.clock.now();
+  if (!isOpen(round, now)) {
+    await finishClosedRound(deps, run, round);
+    return false;
+  }
+  if (!round.progress.invitationsCreated)
+    return (await createInvitations(deps, run, round, Math.ceil(turn.mails / PAGE))) !== 'stopped';
+  if (!round.progress.inviteDone) return (await runMailPass(deps, run, round, 'invite', turn)) !== 'stopped';
+  for (const [index, at] of round.snapshot.remindAt.entries()) {
+    const kind = reminderKind(index);
+    if (now.toISOString() < at || round.progress[`${kind}Done`]) continue;
+    // Claimed once per round: on later turns of the pass this is one conditional write that finds it sent.
+    await sendProgressMail(deps, run, round, index + 1);
+    return (await runMailPass(deps, run, round, kind, turn)) !== 'stopped';
+  }
+  return false;
+}
