@@ -21,8 +21,13 @@ export { systemClock };
 
 export interface Deps extends TickDeps, RespondentDeps {
   apiKeys: ApiKeyStore;
-  limits: { enrolment: RateLimiter; tokenGuessing: RateLimiter };
+  limits: { enrolment: RateLimiter; operatorEnrolment: RateLimiter; tokenGuessing: RateLimiter };
 }
+
+/** Enrolments an hour from one address without the operator key (open self-service). */
+export const ENROLMENTS_PER_HOUR = 10;
+/** Enrolments an hour with the operator key, per API container: 290 municipalities in one sitting. */
+export const OPERATOR_ENROLMENTS_PER_HOUR = 1000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -65,7 +70,8 @@ export function createDeps(config: Config, overrides: Partial<Deps> = {}): Deps 
     tickBudgetMs: config.tickBudgetMs,
     limits: {
       ...respondent.limits,
-      enrolment: createRateLimiter(clock, 10, 60 * 60_000),
+      enrolment: createRateLimiter(clock, ENROLMENTS_PER_HOUR, 60 * 60_000),
+      operatorEnrolment: createRateLimiter(clock, OPERATOR_ENROLMENTS_PER_HOUR, 60 * 60_000),
     },
     ...overrides,
   };

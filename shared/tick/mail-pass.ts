@@ -26,7 +26,13 @@ const held = (invitation: Invitation, kind: MailKind, now: string) => {
   return mail?.state === 'sending' && (mail.leaseUntil ?? '') > now;
 };
 
-async function loadPage(deps: TickDeps, round: Round, kind: MailKind, cursor: string | undefined, size: number) {
+async function loadPage(
+  deps: TickDeps,
+  round: Round,
+  kind: MailKind,
+  cursor: string | undefined,
+  size: number,
+) {
   const page = await deps.invitations.page(round.id, cursor, size);
   const now = deps.clock.now().toISOString();
   const open = page.items.filter((invitation) => !settled(invitation, kind) && !held(invitation, kind, now));
@@ -121,7 +127,8 @@ export async function runMailPass(
     const page = await loading;
     const after = left - page.open.length;
     if (page.cursor && after > 0) loading = readAhead(page.cursor, Math.min(PAGE, after));
-    if (page.open.length > 0 && !(await sendPage(deps, run, round, kind, page, turn.inFlight))) return 'stopped';
+    if (page.open.length > 0 && !(await sendPage(deps, run, round, kind, page, turn.inFlight)))
+      return 'stopped';
     if (page.pending) {
       const again = await deps.invitations.page(round.id, cursor, size);
       if (!again.items.every((invitation) => settled(invitation, kind))) return 'stopped';

@@ -57,7 +57,11 @@ export function createMailQuota(deps: MailQuotaDeps): MailQuota {
         continue;
       }
       const granted = Math.min(batch, Math.floor(tokens));
-      const next = { tokens: tokens - granted, at: Math.max(now, seen?.at ?? now), version: (seen?.version ?? 0) + 1 };
+      const next = {
+        tokens: tokens - granted,
+        at: Math.max(now, seen?.at ?? now),
+        version: (seen?.version ?? 0) + 1,
+      };
       if (await deps.mailQuota.replace(next, seen?.version ?? 0)) {
         known = next;
         trusted = true;

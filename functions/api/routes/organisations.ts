@@ -17,9 +17,14 @@ export function organisationRoutes(deps: Deps, clientAddress: ClientAddress) {
   return new Hono<AppEnv>()
     .post('/', async (c) => {
       const operatorKey = deps.config.enrolmentKey;
-      if (operatorKey && c.req.header('authorization') !== `Bearer ${operatorKey}`)
+      const operator = operatorKey !== undefined && c.req.header('authorization') === `Bearer ${operatorKey}`;
+      if (operatorKey && !operator)
         throw new DomainError('unauthorised', 401, 'Enrolment needs the operator key on this deployment');
-      if (!deps.limits.enrolment.attempt(clientAddress(c))) {
+      // The operator provisions many organisations at once (a country's municipalities): its own, higher limit.
+      const allowed = operator
+        ? deps.limits.operatorEnrolment.attempt('operator')
+        : deps.limits.enrolment.attempt(clientAddress(c));
+      if (!allowed) {
         deps.logger.warn('enrolment rate limited', { route: 'enrol' });
         throw new DomainError('rate_limited', 429, 'Too many enrolments from this address; try again later');
       }
