@@ -138,8 +138,10 @@ export async function runMailPass(
       await deps.rounds.updateProgress(round.orgId, round.id, { [`${kind}Done`]: true });
       return 'done';
     }
-    await deps.rounds.updateProgress(round.orgId, round.id, { [cursorField]: cursor });
     left = after;
+    // Past a page that had work, and at the end of the turn: a page found settled is cheap to read again.
+    if (page.pending || left <= 0)
+      await deps.rounds.updateProgress(round.orgId, round.id, { [cursorField]: cursor });
     if (left <= 0) return 'more';
     size = Math.min(PAGE, left);
   }
