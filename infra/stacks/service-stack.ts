@@ -9,7 +9,7 @@ import { bindTable } from '../constructs/bind-table.js';
 import { Mail } from '../constructs/mail.js';
 import { NodeFunction } from '../constructs/node-function.js';
 import { Observability } from '../constructs/observability.js';
-import { Scheduler } from '../constructs/scheduler.js';
+import { Scheduler, TICK_WORKERS } from '../constructs/scheduler.js';
 
 export interface ServiceStackProps extends StackProps {
   config: StageConfig;
@@ -72,8 +72,8 @@ export class ServiceStack extends Stack {
       memorySize: 1024,
       // Budget-aware: long enough to keep mail flowing at the SES rate for minutes; see TICK_BUDGET_SECONDS.
       timeout: TICK_TIMEOUT,
-      // One tick at a time: two would each send at the full SES rate and together exceed the quota.
-      reservedConcurrentExecutions: 1,
+      // Up to TICK_WORKERS at once, started a minute apart by the rule; they share one send bucket in the table.
+      reservedConcurrentExecutions: TICK_WORKERS,
       // No retries: the next tick, a minute later, resumes whatever this one left; older events are moot.
       async: { retryAttempts: 0, maxEventAge: Duration.minutes(1) },
       environment: {

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: every benchmark of issue 8, one table. BENCH_QUICK=1 shrinks the sizes for a fast check;
+ * `npm run bench`: every benchmark of issues 8 and 18, one table. BENCH_QUICK=1 shrinks the sizes for a fast check;
  * BENCH_ONLY=1,3 runs only those rows.
  */
 import { writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { closeRoundBench } from './close-round.js';
 import { coldStart } from './cold-start.js';
 import { costBench } from './cost.js';
 import { loadBench } from './load.js';
+import { manyOrganisationsBench } from './many-organisations.js';
 import { reportReadsBench } from './report-reads.js';
 import { scaleBench } from './scale.js';
 import { sendRoundBench } from './send-round.js';
@@ -26,6 +27,7 @@ const BENCHES: [number, string, Bench][] = [
   [6, 'load', loadBench],
   [7, 'cost', costBench],
   [8, 'scale', scaleBench],
+  [9, 'many organisations', manyOrganisationsBench],
 ];
 
 const only = process.env.BENCH_ONLY?.split(',').map(Number);

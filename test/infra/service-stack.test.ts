@@ -6,6 +6,7 @@ import type { CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCdkApp } from '../../infra/app.js';
+import { TICK_WORKERS } from '../../infra/constructs/scheduler.js';
 import { TICK_BUDGET_SECONDS, TICK_TIMEOUT } from '../../infra/stacks/service-stack.js';
 import { httpApiEvent } from '../support/lambda-events.js';
 
@@ -100,9 +101,10 @@ describe('the service stack', () => {
       expect(settings(built.service.notificationFunction)).toEqual({ MemorySize: 256, Timeout: 30 });
     });
 
-    it('runs the tick one at a time, with a budget under its timeout', () => {
+    it('runs at most TICK_WORKERS ticks at once, with a budget under its timeout', () => {
       const tick = template.toJSON().Resources[id(built.service.tickFunction.fn)].Properties;
-      expect(tick.ReservedConcurrentExecutions).toBe(1);
+      expect(tick.ReservedConcurrentExecutions).toBe(TICK_WORKERS);
+      expect(TICK_WORKERS).toBeGreaterThan(1);
       expect(Number(tick.Environment.Variables.TICK_BUDGET_SECONDS)).toBe(TICK_BUDGET_SECONDS);
       expect(TICK_BUDGET_SECONDS).toBeLessThan(TICK_TIMEOUT.toSeconds());
       expect(TICK_TIMEOUT.toSeconds() - TICK_BUDGET_SECONDS).toBeGreaterThanOrEqual(60);
