@@ -40,6 +40,13 @@ async function organisations(count: number, respondents: number, prefix = 'org_m
   return opened;
 }
 
+/** One organisation opening now. */
+async function organisation(respondents: number, prefix: string) {
+  const [org] = await organisations(1, respondents, prefix);
+  if (!org) throw new Error('not seeded');
+  return org;
+}
+
 const invitationsOf = (sent: OutgoingMail[]) => sent.filter((mail) => mail.purpose === 'invite');
 
 describe('many organisations in one round at once', () => {
@@ -47,30 +54,28 @@ describe('many organisations in one round at once', () => {
     timeout: 300_000,
   }, async () => {
     const start = clock.now();
-    const [reminding] = await organisations(1, 5, 'org_r');
-    const [closing] = await organisations(1, 5, 'org_s');
+    const reminding = await organisation(5, 'org_r');
+    const closing = await organisation(5, 'org_s');
     const closesAt = new Date(start.getTime() + 86_400_000);
-    await stack.deps.rounds.close(closing!.orgId, closing!.roundId, closesAt.toISOString());
+    await stack.deps.rounds.close(closing.orgId, closing.roundId, closesAt.toISOString());
     await runTick({ ...stack.deps, mailer: countingMailer(), mailRatePerSecond: 1_000_000 });
     clock.advanceDays(6); // past the first reminder day (5), inside the 14-day window
-    const [large] = await organisations(1, 120, 'org_0'); // sorts first on the work queue
+    const large = await organisation(120, 'org_0'); // sorts first on the work queue
     const mailer = countingMailer();
 
     await runTick({ ...stack.deps, mailer, sleep, mailRatePerSecond: 5, tickBudgetMs: 10_000 });
     const to = (orgId: string, purpose: string) =>
       mailer.sent.filter((mail) => mail.purpose === purpose && orgOfAddress(mail.to) === orgId.toLowerCase());
 
-    expect(to(large!.orgId, 'invite').length).toBeGreaterThan(0);
-    expect(to(large!.orgId, 'invite').length).toBeLessThan(120);
-    expect(to(reminding!.orgId, 'reminder1')).toHaveLength(5);
+    expect(to(large.orgId, 'invite').length).toBeGreaterThan(0);
+    expect(to(large.orgId, 'invite').length).toBeLessThan(120);
+    expect(to(reminding.orgId, 'reminder1')).toHaveLength(5);
     expect(mailer.sent.some((mail) => mail.purpose === 'progress')).toBe(true);
-    expect((await stack.deps.rounds.get(closing!.orgId, closing!.roundId))?.progress.figuresStored).toBe(
-      true,
-    );
+    expect((await stack.deps.rounds.get(closing.orgId, closing.roundId))?.progress.figuresStored).toBe(true);
     const active = (await stack.deps.rounds.listActive()).items.map((ref) => ref.roundId);
-    expect(active).not.toContain(closing!.roundId);
+    expect(active).not.toContain(closing.roundId);
     // Finish the rounds so the tests after this one have the work queue to themselves.
-    for (const org of [reminding!, large!])
+    for (const org of [reminding, large])
       await stack.deps.rounds.close(org.orgId, org.roundId, clock.now().toISOString());
     await runTick({ ...stack.deps, mailer: countingMailer(), mailRatePerSecond: 1_000_000 });
     expect((await stack.deps.rounds.listActive()).items).toEqual([]);
