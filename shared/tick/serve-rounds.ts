@@ -76,21 +76,28 @@ async function takeTurn(deps: TickDeps, run: TickRun, ref: RoundRef, turn: Turn)
   return advanceRound(deps, run, round, turn);
 }
 
+/** One step after another while each finishes within the turn: a finished step costs no turn of its own. */
 async function advanceRound(deps: TickDeps, run: TickRun, round: Round, turn: Turn): Promise<boolean> {
   const now = deps.clock.now();
   if (!isOpen(round, now)) {
     await finishClosedRound(deps, run, round);
     return false;
   }
-  if (!round.progress.invitationsCreated)
-    return (await createInvitations(deps, run, round, Math.ceil(turn.mails / PAGE))) !== 'stopped';
-  if (!round.progress.inviteDone) return (await runMailPass(deps, run, round, 'invite', turn)) !== 'stopped';
+  if (!round.progress.invitationsCreated) {
+    const created = await createInvitations(deps, run, round, Math.ceil(turn.mails / PAGE));
+    if (created !== 'done') return created === 'more';
+  }
+  if (!round.progress.inviteDone) {
+    const invited = await runMailPass(deps, run, round, 'invite', turn);
+    if (invited !== 'done') return invited === 'more';
+  }
   for (const [index, at] of round.snapshot.remindAt.entries()) {
     const kind = reminderKind(index);
     if (now.toISOString() < at || round.progress[`${kind}Done`]) continue;
     // Claimed once per round: on later turns of the pass this is one conditional write that finds it sent.
     await sendProgressMail(deps, run, round, index + 1);
-    return (await runMailPass(deps, run, round, kind, turn)) !== 'stopped';
+    const reminded = await runMailPass(deps, run, round, kind, turn);
+    if (reminded !== 'done') return reminded === 'more';
   }
   return false;
 }
