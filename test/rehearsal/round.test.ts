@@ -51,6 +51,12 @@ async function call(
   return { status: response.status, text, headers: response.headers, json: () => JSON.parse(text) };
 }
 
+/** The answer pages' last log lines: where `Invalid environment: MAIL_FROM` showed when the bug was there. */
+const answerPagesLog = () => {
+  const id = rehearsal.routes.find((route) => route.routeKey.startsWith('GET /r/'))?.functionId as string;
+  return rehearsal.functions.get(id)?.process.output.slice(-3).join('\n');
+};
+
 beforeAll(async () => {
   rehearsal = await startRehearsal();
 }, 90_000);
@@ -59,7 +65,13 @@ afterAll(() => rehearsal?.close());
 describe('a round through the deployed system, rehearsed', () => {
   it('enrols an organisation, whose contact verifies it through the page and its button', async () => {
     const created = await call('POST', '/v1/organisations', {
-      json: { name: 'Rehearsal', contactEmail: admin, language: 'en', anonymityThreshold: 3, commentThreshold: 3 },
+      json: {
+        name: 'Rehearsal',
+        contactEmail: admin,
+        language: 'en',
+        anonymityThreshold: 3,
+        commentThreshold: 3,
+      },
     });
     expect(created.status).toBe(201);
     org = { id: created.json().organisation.id, adminKey: created.json().adminKey };
@@ -108,14 +120,18 @@ describe('a round through the deployed system, rehearsed', () => {
       const link = invitationLinks.get(person.email) as string;
       const form = await call('GET', link);
       const answered = await call('POST', link, { form: 'rank=12&rankReason=We+talk+about+them+weekly' });
-      expect([form.status, answered.status]).toEqual([200, 200]);
+      expect([form.status, answered.status], answerPagesLog()).toEqual([200, 200]);
       expect(answered.text).toContain('Thank you for answering');
     }
 
     expect(css.status).toBe(200);
     expect(css.headers.get('content-type')).toContain('text/css');
     expect(rehearsal.served.filter((s) => s.startsWith('GET /r/')).length).toBe(5);
-    expect(new Set(rehearsal.served.filter((s) => /^(GET|POST) \/(r|assets)\//.test(s)).map((s) => s.split(' ')[2])).size).toBe(1);
+    expect(
+      new Set(
+        rehearsal.served.filter((s) => /^(GET|POST) \/(r|assets)\//.test(s)).map((s) => s.split(' ')[2]),
+      ).size,
+    ).toBe(1);
   });
 
   it('reminds the one who has not answered five days on, who then answers from the reminder', async () => {
@@ -143,7 +159,9 @@ describe('a round through the deployed system, rehearsed', () => {
   });
 
   it('closes the round, and the next tick mails the report with its chart', async () => {
-    const closed = await call('POST', `/v1/organisations/${org.id}/rounds/${roundId}/close`, { key: org.adminKey });
+    const closed = await call('POST', `/v1/organisations/${org.id}/rounds/${roundId}/close`, {
+      key: org.adminKey,
+    });
     await clearMailbox();
     await rehearsal.tick();
     const [report] = await mailsTo(admin);
@@ -158,7 +176,10 @@ describe('a round through the deployed system, rehearsed', () => {
   });
 
   it('gives an analyst key the report as JSON and as CSV', async () => {
-    const key = await call('POST', `/v1/organisations/${org.id}/keys`, { key: org.adminKey, json: { role: 'analyst' } });
+    const key = await call('POST', `/v1/organisations/${org.id}/keys`, {
+      key: org.adminKey,
+      json: { role: 'analyst' },
+    });
     const analyst = key.json().key as string;
     const json = await call('GET', `/v1/organisations/${org.id}/rounds/${roundId}/report`, { key: analyst });
     const csv = await call('GET', `/v1/organisations/${org.id}/rounds/${roundId}/report?format=csv`, {
@@ -211,9 +232,13 @@ describe('a round through the deployed system, rehearsed', () => {
     const unused: string[] = [];
     for (const fn of rehearsal.functions.values()) {
       const calls = rehearsal.calls.filter((c) => c.functionId === fn.id);
-      expect({ function: fn.id, refused: refusedCalls(calls, fn.grants) }).toEqual({ function: fn.id, refused: [] });
+      expect({ function: fn.id, refused: refusedCalls(calls, fn.grants) }).toEqual({
+        function: fn.id,
+        refused: [],
+      });
       expect(calls.length).toBeGreaterThan(0);
-      for (const grant of unusedGrants(calls, fn.grants)) unused.push(`${fn.id}: ${grant.action} on ${grant.resource}`);
+      for (const grant of unusedGrants(calls, fn.grants))
+        unused.push(`${fn.id}: ${grant.action} on ${grant.resource}`);
     }
     console.info(`Grants the rehearsal never used:\n  ${unused.join('\n  ')}`);
   });

@@ -4,7 +4,10 @@ import { createCdkApp } from '../../../infra/app.js';
 
 /** A CloudFormation template as CDK writes it into the cloud assembly. */
 export interface CfnTemplate {
-  Resources: Record<string, { Type: string; Properties?: Record<string, unknown>; Metadata?: Record<string, unknown> }>;
+  Resources: Record<
+    string,
+    { Type: string; Properties?: Record<string, unknown>; Metadata?: Record<string, unknown> }
+  >;
   Outputs?: Record<string, { Value: unknown; Export?: { Name: string } }>;
 }
 
@@ -24,17 +27,27 @@ export const ACCOUNT = '123456789012';
  * are the assets CDK would upload. `context` adds CDK context (the rehearsal raises the SES rate).
  */
 export function synthesise(outdir: string, context: Record<string, string> = {}): Assembly {
-  const { app, config, data, service } = createCdkApp({ outdir, context: { stage: 'dev', ...context } }, {});
+  const { app, config, data, service } = createCdkApp(
+    { outdir, context: { stage: 'dev', ...context } },
+    {},
+    // The same templates; cdk-nag's pack runs in test/infra/cdk-nag.test.ts.
+    { nag: false },
+  );
   const assembly = app.synth();
   const read = (name: string) => {
     const stack = assembly.getStackByName(name);
-    return { name, template: JSON.parse(readFileSync(join(outdir, stack.templateFile), 'utf8')) as CfnTemplate };
+    return {
+      name,
+      template: JSON.parse(readFileSync(join(outdir, stack.templateFile), 'utf8')) as CfnTemplate,
+    };
   };
   return {
     outdir,
     region: config.region,
     pepperParameter: config.pepperParameterName,
-    data: read(data.stackName), service: read(service.stackName) };
+    data: read(data.stackName),
+    service: read(service.stackName),
+  };
 }
 
 /** The directory CDK staged a function's bundle in (`index.mjs`): `asset.<hash>`, the hash of its S3 key. */

@@ -35,17 +35,23 @@ export async function startFunction(
   child.stderr?.on('data', collect);
   const pending = new Map<string, { resolve(value: unknown): void; reject(error: Error): void }>();
   const ready = new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${functionId} exited (${code}) at init:\n${output.join('\n')}`)));
-    child.on('message', (message: { ready?: true; id?: string; result?: unknown; error?: { stack: string } }) => {
-      if (message.ready) return resolve();
-      const waiting = pending.get(message.id as string);
-      pending.delete(message.id as string);
-      if (message.error) waiting?.reject(new InvocationError(`${functionId}: ${message.error.stack}`));
-      else waiting?.resolve(message.result);
-    });
+    child.once('exit', (code) =>
+      reject(new Error(`${functionId} exited (${code}) at init:\n${output.join('\n')}`)),
+    );
+    child.on(
+      'message',
+      (message: { ready?: true; id?: string; result?: unknown; error?: { stack: string } }) => {
+        if (message.ready) return resolve();
+        const waiting = pending.get(message.id as string);
+        pending.delete(message.id as string);
+        if (message.error) waiting?.reject(new InvocationError(`${functionId}: ${message.error.stack}`));
+        else waiting?.resolve(message.result);
+      },
+    );
   });
   child.on('exit', (code) => {
-    for (const waiting of pending.values()) waiting.reject(new InvocationError(`${functionId} exited (${code})`));
+    for (const waiting of pending.values())
+      waiting.reject(new InvocationError(`${functionId} exited (${code})`));
     pending.clear();
   });
   await ready;

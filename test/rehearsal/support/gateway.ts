@@ -21,9 +21,12 @@ export function routesOf(template: CfnTemplate): Route[] {
   );
   return resourcesOfType(template, 'AWS::ApiGatewayV2::Route').map(([, resource]) => {
     const routeKey = resource.Properties?.RouteKey as string;
-    const target = (resource.Properties?.Target as { 'Fn::Join': [string, [string, { Ref: string }]] })['Fn::Join'][1][1]
-      .Ref;
-    const functionId = integrations.get(target) as string;
+    const join = resource.Properties?.Target as
+      | { 'Fn::Join': [string, [string, { Ref: string }]] }
+      | undefined;
+    const target = join?.['Fn::Join'][1][1].Ref;
+    const functionId = integrations.get(target ?? '') as string;
+    if (!functionId) throw new Error(`route ${routeKey} has no Lambda integration`);
     if (routeKey === '$default') return { routeKey, functionId };
     const [method, path] = routeKey.split(' ') as [string, string];
     const pattern = new RegExp(
@@ -51,7 +54,8 @@ export function httpApiEvent(req: IncomingMessage, body: Buffer, routeKey: strin
   const url = new URL(req.url ?? '/', 'http://gateway');
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers))
-    if (value !== undefined && name !== 'cookie') headers[name] = Array.isArray(value) ? value.join(',') : value;
+    if (value !== undefined && name !== 'cookie')
+      headers[name] = Array.isArray(value) ? value.join(',') : value;
   const now = new Date();
   const text = TEXT.test(headers['content-type'] ?? 'text/plain');
   return {
@@ -103,7 +107,8 @@ export function startGateway(
   return listen(async (req, res, body) => {
     const url = new URL(req.url ?? '/', 'http://gateway');
     const found = match(routes, req.method ?? 'GET', url.pathname);
-    if (!found) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"Not Found"}');
+    if (!found)
+      return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"Not Found"}');
     onRequest(found.route);
     let result: LambdaResult;
     try {
@@ -119,6 +124,10 @@ export function startGateway(
     const headers: Record<string, string | string[]> = { ...result.headers };
     if (result.cookies?.length) headers['set-cookie'] = result.cookies;
     res.writeHead(result.statusCode ?? 200, headers);
-    res.end(result.body === undefined ? undefined : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8'));
+    res.end(
+      result.body === undefined
+        ? undefined
+        : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8'),
+    );
   });
 }

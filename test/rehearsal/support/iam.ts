@@ -16,19 +16,33 @@ export interface Grant {
 }
 
 const glob = (pattern: string, flags = '') =>
-  new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*').replaceAll('?', '.')}$`, flags);
+  new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replaceAll('*', '.*')
+      .replaceAll('?', '.')}$`,
+    flags,
+  );
 
 /**
  * The Allow statements of every policy attached to a function's role, one grant per action and resource.
  * A Deny, a NotAction or a managed policy would need more than this evaluator does: they throw.
  */
 export function grantsOf(template: CfnTemplate, functionId: string, resolve: Resolver): Grant[] {
-  const role = (template.Resources[functionId]?.Properties?.Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0];
-  if (template.Resources[role]?.Properties?.ManagedPolicyArns) throw new Error(`${role} has managed policies`);
+  const reference = template.Resources[functionId]?.Properties?.Role as
+    | { 'Fn::GetAtt': [string] }
+    | undefined;
+  const role = reference?.['Fn::GetAtt'][0];
+  if (!role) throw new Error(`${functionId} has no role`);
+  if (template.Resources[role]?.Properties?.ManagedPolicyArns)
+    throw new Error(`${role} has managed policies`);
   const grants: Grant[] = [];
   for (const resource of Object.values(template.Resources)) {
     if (resource.Type !== 'AWS::IAM::Policy') continue;
-    const properties = resource.Properties as { Roles: { Ref: string }[]; PolicyDocument: { Statement: unknown[] } };
+    const properties = resource.Properties as {
+      Roles: { Ref: string }[];
+      PolicyDocument: { Statement: unknown[] };
+    };
     if (!properties.Roles.some((r) => r.Ref === role)) continue;
     for (const raw of properties.PolicyDocument.Statement) {
       const statement = resolve.service(raw) as Record<string, unknown>;

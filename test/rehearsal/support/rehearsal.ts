@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { CreateTableCommand, type CreateTableCommandInput, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startDynalite, startSes } from '../../../infra/local/embedded.js';
 import { ACCOUNT, type Assembly, assetDirectory, resourcesOfType, synthesise } from './assembly.js';
-import { startFunction, type LambdaProcess } from './functions.js';
+import { type LambdaProcess, startFunction } from './functions.js';
 import { routesOf, startGateway } from './gateway.js';
 import { type AwsCall, type Grant, grantsOf } from './iam.js';
 import { createResolver } from './resolve.js';
@@ -23,6 +23,18 @@ export interface RehearsedFunction {
   process: LambdaProcess;
   environment: Record<string, string>;
   grants: Grant[];
+}
+
+function onlyOne<T>(items: T[]): T {
+  if (items.length !== 1) throw new Error(`expected one, found ${items.length}`);
+  return items[0] as T;
+}
+
+/** The function a `Fn::GetAtt [id, 'Arn']` names (a rule's target, a subscription's endpoint). */
+function functionIdOf(arn: unknown): string {
+  const id = (arn as { 'Fn::GetAtt'?: [string, string] } | undefined)?.['Fn::GetAtt']?.[0];
+  if (!id) throw new Error(`not a reference to a function: ${JSON.stringify(arn)}`);
+  return id;
 }
 
 /** The table as the data stack declares it; dynalite has no TTL, PITR or deletion protection to set. */
@@ -75,7 +87,11 @@ export async function startRehearsal() {
   const invoke = (functionId: string, event: unknown, clockOffsetMs = 0) => {
     const fn = functions.get(functionId);
     if (!fn) throw new Error(`no function ${functionId}`);
-    return fn.process.invoke(event, clockOffsetMs);
+    // On AWS the runtime logs an invocation's error to the function's log group; here, its output.
+    return fn.process.invoke(event, clockOffsetMs).catch((error: Error) => {
+      fn.process.output.push(error.message);
+      throw error;
+    });
   };
   /** How far the functions' clocks run ahead of this machine's: the days a round takes. */
   const clock = { offsetMs: 0 };
@@ -131,16 +147,26 @@ export async function startRehearsal() {
 
   await Promise.all(
     environments.map(async ({ id, environment, timeout }) => {
-      const process = await startFunction(id, join(assetDirectory(assembly, id), 'index.mjs'), environment, timeout);
-      functions.set(id, { id, process, environment, grants: grantsOf(assembly.service.template, id, resolve) });
+      const process = await startFunction(
+        id,
+        join(assetDirectory(assembly, id), 'index.mjs'),
+        environment,
+        timeout,
+      );
+      functions.set(id, {
+        id,
+        process,
+        environment,
+        grants: grantsOf(assembly.service.template, id, resolve),
+      });
     }),
   );
 
-  const [, rule] = resourcesOfType(assembly.service.template, 'AWS::Events::Rule')[0] ?? [];
-  const ruleName = rule?.Properties?.Name as string;
-  const tickId = (rule?.Properties?.Targets as { Arn: { 'Fn::GetAtt': [string] } }[])[0]?.Arn['Fn::GetAtt'][0];
-  const [, subscription] = resourcesOfType(assembly.service.template, 'AWS::SNS::Subscription')[0] ?? [];
-  const notificationId = (subscription?.Properties?.Endpoint as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0];
+  const [, rule] = onlyOne(resourcesOfType(assembly.service.template, 'AWS::Events::Rule'));
+  const ruleName = rule.Properties?.Name as string;
+  const tickId = functionIdOf((rule.Properties?.Targets as { Arn: unknown }[] | undefined)?.[0]?.Arn);
+  const [, subscription] = onlyOne(resourcesOfType(assembly.service.template, 'AWS::SNS::Subscription'));
+  const notificationId = functionIdOf(subscription.Properties?.Endpoint);
 
   return {
     url: gateway.url,
@@ -157,7 +183,7 @@ export async function startRehearsal() {
     /** What EventBridge delivers when the tick's rule fires. */
     tick: () =>
       invoke(
-        tickId as string,
+        tickId,
         {
           version: '0',
           id: randomBytes(16).toString('hex'),
