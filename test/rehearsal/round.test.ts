@@ -59,6 +59,8 @@ const answerPagesLog = () => {
 
 beforeAll(async () => {
   rehearsal = await startRehearsal();
+  const { synthMs, startMs } = rehearsal.timings;
+  console.info(`rehearsal: synth ${Math.round(synthMs)} ms, stand-ins and functions up ${Math.round(startMs)} ms`);
 }, 90_000);
 afterAll(() => rehearsal?.close());
 
@@ -226,6 +228,13 @@ describe('a round through the deployed system, rehearsed', () => {
     expect([bounce.suppressed, complaint.suppressed]).toEqual([1, 1]);
     expect(opened.status).toBe(201);
     expect(invited.sort()).toEqual(people.slice(3).map((p) => p.email));
+  });
+
+  it('erases a respondent on request', async () => {
+    const erased = await call('DELETE', `/v1/organisations/${org.id}/respondents/${people[3]?.email}`, {
+      key: org.adminKey,
+    });
+    expect(erased.status).toBe(204);
   });
 
   it('made only AWS calls each function’s role allows, and lists the grants it never used', () => {

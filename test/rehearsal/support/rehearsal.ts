@@ -62,7 +62,9 @@ function tableInput(assembly: Assembly, tableName: string): { id: string; input:
 export async function startRehearsal() {
   const outdir = mkdtempSync(join(tmpdir(), 'kundpuls-rehearsal-'));
   // The SES sandbox's 1 mail a second would make a round take minutes; a stage may set its own rate.
+  const started = performance.now();
   const assembly = synthesise(outdir, { mailRatePerSecond: '200' });
+  const synthMs = performance.now() - started;
   const { region } = assembly;
   const calls: AwsCall[] = [];
   const rules = new Map<string, RuleState>();
@@ -170,6 +172,8 @@ export async function startRehearsal() {
 
   return {
     url: gateway.url,
+    /** How long synthesis (with bundling) and starting everything took, for the record. */
+    timings: { synthMs, startMs: performance.now() - started - synthMs },
     sesUrl,
     region,
     calls,
