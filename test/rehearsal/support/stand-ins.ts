@@ -168,7 +168,7 @@ export async function startParametersExtension(
     res.end(JSON.stringify({ Parameter: { Name: name, Type: 'SecureString', Value: value, Version: 1 } }));
   };
   // `localhost` may resolve to either loopback address: answer on both, as the extension does.
-  const servers = [await listen(handle, port, '127.0.0.1')];
+  const servers = [await listenWhenFree(handle, port, '127.0.0.1')];
   try {
     servers.push(await listen(handle, port, '::1'));
   } catch {
@@ -180,4 +180,20 @@ export async function startParametersExtension(
       for (const server of servers) await server.close();
     },
   };
+}
+
+/**
+ * The extension's port is fixed by the template, so two rehearsals on one machine (two checkouts running
+ * `npm test`) take turns for it instead of failing.
+ */
+async function listenWhenFree(handle: Parameters<typeof listen>[0], port: number, host: string) {
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    try {
+      return await listen(handle, port, host);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
 }
