@@ -242,8 +242,18 @@ describe('a round through the deployed system, rehearsed', () => {
 
   it('made only AWS calls each function’s role allows, and lists the grants it never used', () => {
     const unused: string[] = [];
+    const used: string[] = [];
     for (const fn of rehearsal.functions.values()) {
       const calls = rehearsal.calls.filter((c) => c.functionId === fn.id);
+      const kinds = new Set(
+        calls.flatMap((c) =>
+          c.resources.map(
+            (r) =>
+              `${c.action} ${r.replace(/^.*?:(table|parameter|identity|configuration-set|rule)\b/, '$1')}`,
+          ),
+        ),
+      );
+      used.push(`${fn.id}: ${[...kinds].sort().join(', ')}`);
       expect({ function: fn.id, refused: refusedCalls(calls, fn.grants) }).toEqual({
         function: fn.id,
         refused: [],
@@ -252,6 +262,7 @@ describe('a round through the deployed system, rehearsed', () => {
       for (const grant of unusedGrants(calls, fn.grants))
         unused.push(`${fn.id}: ${grant.action} on ${grant.resource}`);
     }
+    console.info(`AWS calls per function:\n  ${used.join('\n  ')}`);
     console.info(`Grants the rehearsal never used:\n  ${unused.join('\n  ')}`);
   });
 

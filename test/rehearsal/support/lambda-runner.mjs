@@ -39,4 +39,6 @@ process.on('message', async ({ id, event, clockOffsetMs, requestId }) => {
     process.send({ id, error: { name: error?.name, message: error?.message, stack: error?.stack } });
   }
 });
+// Orphaned (the rehearsal died): end with it, as Lambda ends an instance nobody invokes.
+process.on('disconnect', () => process.exit(0));
 process.send({ ready: true });
