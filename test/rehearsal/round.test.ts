@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import { AnswersEnvSchema } from '../../shared/settings/answers.js';
 import { refusedCalls, unusedGrants } from './support/iam.js';
 import { type Rehearsal, startRehearsal } from './support/rehearsal.js';
+import { compareWithTemplate, requiredKeys, SCHEMAS } from './support/settings.js';
 
 // A whole round through the synthesised app: each function from its own bundle, in its own process, with its
 // template's environment (docs/architecture.md, "Rehearsal and smoke test").
@@ -269,5 +272,25 @@ describe('a round through the deployed system, rehearsed', () => {
   it('logs no respondent’s or contact’s address in any function', () => {
     for (const fn of rehearsal.functions.values())
       expect(fn.process.output.filter((line) => line.includes('@example.org'))).toEqual([]);
+  });
+});
+
+// The MAIL_FROM class of bug: a function that requires a setting its template does not give it fails on AWS
+// at its first invocation, which no test with one shared environment sees.
+describe('each function’s settings schema against its template environment', () => {
+  it('requires nothing the template leaves out, and reads everything it sets but the runtime’s own', () => {
+    for (const [role, schema] of Object.entries(SCHEMAS)) {
+      const functionId = rehearsal.roles[role as keyof typeof SCHEMAS];
+      const variables = rehearsal.templateVariables(functionId);
+      expect({ role, ...compareWithTemplate(schema, variables) }).toEqual({ role, missing: [], unread: [] });
+    }
+  });
+
+  it('would have caught a sender address required of the answer pages', () => {
+    const withMail = z.object({ ...AnswersEnvSchema.shape, MAIL_FROM: z.string() });
+    const variables = rehearsal.templateVariables(rehearsal.roles.answers);
+
+    expect(requiredKeys(withMail)).toContain('MAIL_FROM');
+    expect(compareWithTemplate(withMail, variables).missing).toEqual(['MAIL_FROM']);
   });
 });

@@ -180,6 +180,19 @@ export async function startRehearsal() {
     rules,
     ruleName,
     functions,
+    /** Each function by what reaches it in the template: the routes, the tick rule, the SNS subscription. */
+    roles: {
+      api: routes.find((route) => route.routeKey === '$default')?.functionId as string,
+      answers: routes.find((route) => route.routeKey.startsWith('GET /r/'))?.functionId as string,
+      tick: tickId,
+      notifications: notificationId,
+    },
+    /** The names of the variables a function's template sets (before resolution). */
+    templateVariables: (functionId: string) =>
+      Object.keys(
+        (assembly.service.template.Resources[functionId]?.Properties?.Environment as { Variables?: object })
+          ?.Variables ?? {},
+      ),
     routes,
     /** `<route key> <function>` for each request the gateway routed. */
     served,
