@@ -52,8 +52,10 @@ export interface OrganisationStore {
   markVerified(orgId: string, verifiedAt: string, nextRoundAt: string | undefined): Promise<boolean>;
   /** Organisations whose next scheduled round is due at `now`, oldest first. */
   listDue(now: string, limit: number): Promise<Organisation[]>;
-  /** Claims the single open-round slot; false when another round holds it. */
-  claimOpenRound(orgId: string, roundId: string): Promise<boolean>;
+  /** Claims the single open-round slot at `claimedAt`; false when another round holds it. */
+  claimOpenRound(orgId: string, roundId: string, claimedAt: string): Promise<boolean>;
+  /** Moves the slot from `staleRoundId` (a round a crash never wrote) to `roundId`; false when it moved on. */
+  reclaimOpenRound(orgId: string, staleRoundId: string, roundId: string, claimedAt: string): Promise<boolean>;
   /** Frees the slot if `roundId` still holds it. */
   releaseOpenRound(orgId: string, roundId: string): Promise<void>;
   /** Moves the schedule on, only if it still says `from` (two ticks cannot both advance it). */
