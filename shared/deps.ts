@@ -4,7 +4,6 @@ import { createDocumentClient } from './adapters/dynamodb/client.js';
 import { createOrganisationStore } from './adapters/dynamodb/organisation-store.js';
 import { createReportStore } from './adapters/dynamodb/report-store.js';
 import { createRoundStore } from './adapters/dynamodb/round-store.js';
-import { createSuppressionStore } from './adapters/dynamodb/suppression-store.js';
 import { createTickStateStore } from './adapters/dynamodb/tick-state-store.js';
 import { createTokenStore } from './adapters/dynamodb/token-store.js';
 import { createValueListStore } from './adapters/dynamodb/value-list-store.js';
@@ -56,7 +55,6 @@ export function createDeps(config: Config, overrides: Partial<Deps> = {}): Deps 
     rounds: createRoundStore(db, table),
     reports: createReportStore(db, table),
     benchmarks: createBenchmarkStore(db, table),
-    suppressions: createSuppressionStore(db, table),
     valueLists: createValueListStore(db, table),
     publicUrl: config.publicUrl,
     mailRatePerSecond: config.mailRatePerSecond,

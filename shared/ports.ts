@@ -173,10 +173,18 @@ export interface AnswerStore {
   ): Promise<Page<StoredAnswer>>;
 }
 
+/**
+ * Who may not be mailed, by a keyed hash of the normalised address (the respondent key), so the choice outlives
+ * the respondent's erasure and a later import. Bounces and complaints hold for every organisation; an
+ * unsubscribe holds for the organisation it was made from.
+ */
 export interface SuppressionStore {
   suppress(respondentKey: string, reason: 'bounce' | 'complaint', at: string): Promise<void>;
-  /** Which of these respondents may not be mailed at all. */
-  suppressedAmong(respondentKeys: string[]): Promise<Set<string>>;
+  unsubscribe(orgId: string, respondentKey: string, at: string): Promise<void>;
+  /** Which of these respondents this organisation may not mail: bounced, complained, or unsubscribed from it. */
+  suppressedAmong(orgId: string, respondentKeys: string[]): Promise<Set<string>>;
+  /** Which of these respondents unsubscribed from this organisation. */
+  unsubscribedAmong(orgId: string, respondentKeys: string[]): Promise<Set<string>>;
 }
 
 /** The answer page's one read: the link's token and its round, fetched together. */

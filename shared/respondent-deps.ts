@@ -3,9 +3,17 @@ import { createAnswerStore } from './adapters/dynamodb/answer-store.js';
 import { createDocumentClient } from './adapters/dynamodb/client.js';
 import { createInvitationStore } from './adapters/dynamodb/invitation-store.js';
 import { createRespondentStore } from './adapters/dynamodb/respondent-store.js';
+import { createSuppressionStore } from './adapters/dynamodb/suppression-store.js';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
-import type { AnswerLinkReader, AnswerStore, Clock, InvitationStore, RespondentStore } from './ports.js';
+import type {
+  AnswerLinkReader,
+  AnswerStore,
+  Clock,
+  InvitationStore,
+  RespondentStore,
+  SuppressionStore,
+} from './ports.js';
 import { createRateLimiter, type RateLimiter } from './rate-limiter.js';
 import { createSecrets, type Secrets } from './security/secrets.js';
 
@@ -19,6 +27,7 @@ export interface RespondentDeps {
   answers: AnswerStore;
   invitations: InvitationStore;
   respondents: RespondentStore;
+  suppressions: SuppressionStore;
   limits: { tokenGuessing: RateLimiter };
 }
 
@@ -47,6 +56,7 @@ export function createRespondentDeps(
     answers: createAnswerStore(db, table),
     invitations: createInvitationStore(db, table),
     respondents: createRespondentStore(db, table),
+    suppressions: createSuppressionStore(db, table),
     // Counts only failed link look-ups, so staff behind one office NAT never trip it by answering.
     limits: { tokenGuessing: createRateLimiter(clock, 20, 10 * 60_000) },
   };

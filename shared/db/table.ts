@@ -49,6 +49,11 @@ export const keys = {
   answerPartition: (roundId: string, shard: number) => `RANS#${roundId}#${shard}`,
   token: (tokenHash: string) => ({ pk: `TOKEN#${tokenHash}`, sk: 'META' }),
   suppression: (respondentKey: string) => ({ pk: `SUPPRESS#${respondentKey}`, sk: 'META' }),
+  /** An unsubscribe from one organisation, kept apart from the respondent so erasure does not undo it. */
+  unsubscribed: (orgId: string, respondentKey: string) => ({
+    pk: `ORG#${orgId}`,
+    sk: `UNSUBSCRIBED#${respondentKey}`,
+  }),
   benchmark: (orgId: string) => ({ pk: 'BENCHMARK', sk: orgId }),
   valueList: (orgId: string, listId: string) => ({ pk: `ORG#${orgId}`, sk: `VALUELIST#${listId}` }),
   tickState: { pk: 'TICK', sk: 'STATE' },
