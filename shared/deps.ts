@@ -11,7 +11,7 @@ import { lazyMailer, lazyTickTrigger } from './adapters/lazy.js';
 import { createInProcessTickTrigger } from './adapters/local/in-process-tick-trigger.js';
 import type { Config } from './config.js';
 import type { ApiKeyStore } from './ports.js';
-import { createRateLimiter, type RateLimiter } from './rate-limiter.js';
+import { createLimit, type FailureLimit, type Limit } from './rate-limiter.js';
 import { createRespondentDeps, type RespondentDeps, systemClock } from './respondent-deps.js';
 import type { TickDeps } from './tick/tick-deps.js';
 
@@ -19,7 +19,12 @@ export { systemClock };
 
 export interface Deps extends TickDeps, RespondentDeps {
   apiKeys: ApiKeyStore;
-  limits: { enrolment: RateLimiter; tokenGuessing: RateLimiter };
+  limits: {
+    enrolment: Limit;
+    tokenGuessing: FailureLimit;
+    verificationPerOrganisation: Limit;
+    verificationPerAddress: Limit;
+  };
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -61,7 +66,17 @@ export function createDeps(config: Config, overrides: Partial<Deps> = {}): Deps 
     tickBudgetMs: config.tickBudgetMs,
     limits: {
       ...respondent.limits,
-      enrolment: createRateLimiter(clock, 10, 60 * 60_000),
+      enrolment: createLimit(respondent.rateCounter, respondent.secrets, 'enrol', [
+        { limit: 10, windowSeconds: 3600 },
+      ]),
+      verificationPerOrganisation: createLimit(respondent.rateCounter, respondent.secrets, 'verify-org', [
+        { limit: 3, windowSeconds: 3600 },
+        { limit: 10, windowSeconds: 86_400 },
+      ]),
+      verificationPerAddress: createLimit(respondent.rateCounter, respondent.secrets, 'verify-address', [
+        { limit: 3, windowSeconds: 3600 },
+        { limit: 10, windowSeconds: 86_400 },
+      ]),
     },
     ...overrides,
   };

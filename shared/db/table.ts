@@ -57,6 +57,11 @@ export const keys = {
   benchmark: (orgId: string) => ({ pk: 'BENCHMARK', sk: orgId }),
   valueList: (orgId: string, listId: string) => ({ pk: `ORG#${orgId}`, sk: `VALUELIST#${listId}` }),
   tickState: { pk: 'TICK', sk: 'STATE' },
+  /** A fixed-window rate counter: the window's length and start are part of the key. */
+  rate: (key: string, windowSeconds: number, windowStart: number) => ({
+    pk: `RATE#${key}#${windowSeconds}#${windowStart}`,
+    sk: 'META',
+  }),
   benchmarkPartition: 'BENCHMARK',
 } as const;
 
