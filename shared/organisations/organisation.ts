@@ -94,3 +94,11 @@ export function publicOrganisation(org: Organisation) {
   const { openRoundId: _open, openRoundClaimedAt: _claimed, ...rest } = org;
   return rest;
 }
+
+/** The organisation as a role may read it: admins everything, analysts the settings without addresses. */
+export function organisationView(org: Organisation, role: 'admin' | 'analyst') {
+  const view = publicOrganisation(org);
+  if (role === 'admin') return view;
+  const { contactEmail: _contact, reportRecipients: _recipients, ...settings } = view;
+  return settings;
+}

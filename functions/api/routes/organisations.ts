@@ -4,6 +4,7 @@ import { DomainError, notFound } from '../../../shared/errors.js';
 import { createOrganisation } from '../../../shared/organisations/create-organisation.js';
 import {
   CreateOrganisationSchema,
+  organisationView,
   publicOrganisation,
   UpdateOrganisationSchema,
 } from '../../../shared/organisations/organisation.js';
@@ -36,7 +37,7 @@ export function organisationRoutes(deps: Deps, clientAddress: ClientAddress) {
     .get('/:orgId', requireKey(deps, READERS), async (c) => {
       const org = await deps.organisations.get(c.req.param('orgId'));
       if (!org) throw notFound('Organisation');
-      return c.json({ organisation: publicOrganisation(org) });
+      return c.json({ organisation: organisationView(org, c.get('caller').role) });
     })
     .patch('/:orgId', requireKey(deps, ADMIN), async (c) => {
       const input = await readBody(c, UpdateOrganisationSchema);
