@@ -67,7 +67,8 @@ describe('path ids longer than any valid id', () => {
   it('counts calls for real: the same routes with ids of valid length do reach DynamoDB', async () => {
     dynamo.reset();
     dynamo.resolves({});
-    for (const op of parameterised.filter((o) => o.path.startsWith('/v1/')))
+    const apiRoutes = parameterised.filter((o) => o.path.startsWith('/v1/'));
+    for (const op of apiRoutes)
       await app.request(
         fill(op.path, (name) => validLooking[name] as string),
         {
@@ -76,7 +77,8 @@ describe('path ids longer than any valid id', () => {
         },
       );
 
-    expect(dynamo.calls().length).toBeGreaterThanOrEqual(parameterised.length - 4);
+    // At least the key's look-up on each of them.
+    expect(dynamo.calls().length).toBeGreaterThanOrEqual(apiRoutes.length);
   });
 
   it('takes an e-mail of 254 characters as a respondent id, and refuses 255 before reading', async () => {
