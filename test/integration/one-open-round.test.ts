@@ -35,7 +35,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const openRounds = (orgId: string) => stack.deps.rounds.list(orgId);
 
 describe('one open round per organisation', () => {
-  it('opens exactly one round when five requests arrive at once, and invites everyone once', async () => {
+  it('opens exactly one round when five requests arrive 2 ms apart, and invites everyone once', async () => {
     const org = await organisationWithStaff(6);
 
     const responses = await Promise.all(
