@@ -42,7 +42,7 @@ async function loadPage(
       ? [new Map<string, Respondent>(), new Set<string>()]
       : await Promise.all([
           deps.respondents.getMany(round.orgId, keys),
-          deps.suppressions.suppressedAmong(keys),
+          deps.suppressions.suppressedAmong(round.orgId, keys),
         ]);
   const pending = page.items.some((invitation) => !settled(invitation, kind));
   return { cursor: page.cursor, open, pending, people, suppressed } satisfies LoadedPage;

@@ -5,7 +5,7 @@
  * its first and last invitation and how many, on the shared clock, and the process's peak memory.
  */
 import { loadConfig } from '../../shared/config.js';
-import { createDeps } from '../../shared/deps.js';
+import { createTickingDeps } from '../../shared/deps.js';
 import type { Clock, Mailer } from '../../shared/ports.js';
 import { runTick } from '../../shared/tick/run-tick.js';
 import { orgOfAddress } from '../support/many-organisations.js';
@@ -41,7 +41,7 @@ const mailer: Mailer = {
     return { messageId: String(at) };
   },
 };
-const deps = createDeps(await loadConfig(input.env), { clock, mailer });
+const deps = createTickingDeps(await loadConfig(input.env), { clock, mailer });
 const memory = memorySampler(50);
 
 await new Promise((resolve) => setTimeout(resolve, Math.max(0, input.startReal - Date.now())));

@@ -29,9 +29,14 @@ describe('enrolment by the operator', () => {
   });
 
   it('has a limit of its own, much higher, and it resets after the hour', async () => {
-    const used = ENROLMENTS_PER_HOUR + 5;
-    for (let i = used; i < OPERATOR_ENROLMENTS_PER_HOUR; i++)
-      stack.deps.limits.operatorEnrolment.attempt('operator');
+    // The rest of the hour's allowance, counted straight on the operator's table counter, 50 at a time.
+    const rest = OPERATOR_ENROLMENTS_PER_HOUR - (ENROLMENTS_PER_HOUR + 5);
+    for (let i = 0; i < rest; i += 50)
+      await Promise.all(
+        Array.from({ length: Math.min(50, rest - i) }, () =>
+          stack.deps.limits.operatorEnrolment.hit('operator'),
+        ),
+      );
 
     const over = await enrol(OPERATOR_KEY);
     clock.set(new Date(clock.now().getTime() + 60 * 60_000).toISOString());
@@ -46,9 +51,10 @@ describe('enrolment by the operator', () => {
   it('still refuses enrolment without the operator key, counting nothing against the operator', async () => {
     const refused = await enrol();
     const wrong = await enrol('not-the-operator-key-0123456789abcdef');
+    const fresh = await enrol(OPERATOR_KEY); // the first of the new hour's allowance was taken above
 
     expect(refused.status).toBe(401);
     expect(wrong.status).toBe(401);
-    expect(stack.deps.limits.operatorEnrolment.exceeded('operator')).toBe(false);
+    expect(fresh.status).toBe(201);
   });
 });
