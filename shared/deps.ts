@@ -1,6 +1,7 @@
 import { createApiKeyStore } from './adapters/dynamodb/api-key-store.js';
 import { createBenchmarkStore } from './adapters/dynamodb/benchmark-store.js';
 import { createDocumentClient } from './adapters/dynamodb/client.js';
+import { createIdempotencyStore } from './adapters/dynamodb/idempotency-store.js';
 import { createOrganisationStore } from './adapters/dynamodb/organisation-store.js';
 import { createReportStore } from './adapters/dynamodb/report-store.js';
 import { createRoundStore } from './adapters/dynamodb/round-store.js';
@@ -11,6 +12,7 @@ import { createValueListStore } from './adapters/dynamodb/value-list-store.js';
 import { lazyMailer, lazyTickTrigger } from './adapters/lazy.js';
 import { createInProcessTickTrigger } from './adapters/local/in-process-tick-trigger.js';
 import type { Config } from './config.js';
+import type { IdempotencyStore } from './idempotency/idempotent.js';
 import type { ApiKeyStore } from './ports.js';
 import { createRateLimiter, type RateLimiter } from './rate-limiter.js';
 import { createRespondentDeps, type RespondentDeps, systemClock } from './respondent-deps.js';
@@ -20,6 +22,7 @@ export { systemClock };
 
 export interface Deps extends TickDeps, RespondentDeps {
   apiKeys: ApiKeyStore;
+  idempotency: IdempotencyStore;
   limits: { enrolment: RateLimiter; tokenGuessing: RateLimiter };
 }
 
@@ -52,6 +55,7 @@ export function createDeps(config: Config, overrides: Partial<Deps> = {}): Deps 
     tickState: createTickStateStore(db, table),
     organisations: createOrganisationStore(db, table),
     apiKeys: createApiKeyStore(db, table),
+    idempotency: createIdempotencyStore(db, table),
     tokens: createTokenStore(db, table),
     rounds: createRoundStore(db, table),
     reports: createReportStore(db, table),
