@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: every benchmark of issue 8, one table. BENCH_QUICK=1 shrinks the sizes for a fast check;
- * BENCH_ONLY=1,3 runs only those rows and prints them, leaving RESULTS.md (the full run's table) as it is.
+ * BENCH_ONLY=1,3 runs only those rows and prints them, leaving RESULTS.md (the full run's table) as it is;
+ * BENCH_COLD_RUNS=15 takes more cold starts than the default 9 on a noisy machine.
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, platform, release, totalmem } from 'node:os';
