@@ -4,15 +4,15 @@ import { createDocumentClient } from './adapters/dynamodb/client.js';
 import { createInvitationStore } from './adapters/dynamodb/invitation-store.js';
 import { createRespondentStore } from './adapters/dynamodb/respondent-store.js';
 import { createLogger } from './adapters/logging/powertools-logger.js';
-import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { AnswerLinkReader, AnswerStore, Clock, InvitationStore, RespondentStore } from './ports.js';
 import { createRateLimiter, type RateLimiter } from './rate-limiter.js';
 import { createSecrets, type Secrets } from './security/secrets.js';
+import type { AnswersSettings } from './settings/answers.js';
 
 /** What the respondent's pages need: the link, the answer, unsubscribing. No mailer, no reports. */
 export interface RespondentDeps {
-  config: Config;
+  config: AnswersSettings;
   clock: Clock;
   logger: Logger;
   secrets: Secrets;
@@ -30,7 +30,7 @@ export const systemClock: Clock = { now: () => new Date() };
  * no SES client or MIME composer and the page a respondent clicks starts as fast as Hono and DynamoDB allow.
  */
 export function createRespondentDeps(
-  config: Config,
+  config: AnswersSettings,
   clock: Clock = systemClock,
   db = createDocumentClient({
     tableName: config.tableName,
