@@ -1,4 +1,3 @@
-import { errorName } from '../logger.js';
 import { reportMail } from '../mail/report-mail.js';
 import { readTrend } from '../reports/read-reports.js';
 import type { Round } from '../rounds/round.js';
@@ -38,7 +37,7 @@ export async function sendReportMails(deps: TickDeps, run: TickRun, round: Round
       deps.logger.warn('report mail not sent', {
         orgId: round.orgId,
         roundId: round.id,
-        error: errorName(error),
+        error,
       });
       throw error;
     }

@@ -8,7 +8,7 @@ export const BENCH_DIR = join(REPO_ROOT, '.bench');
 /**
  * Bundles an entry as infra/constructs/node-function.ts has CDK's NodejsFunction do it: ESM, minified, source
  * map, the AWS SDK inside (no externals), module-first main fields, the createRequire banner, and the
- * repository's tsconfig for the JSX pages. Target node20 here (the machine's Node), node24 on AWS.
+ * repository's tsconfig for the JSX pages, for Node 24 (the Lambda runtime and the bench's own Node).
  */
 export async function bundleLikeCdk(entry: string, name: string) {
   const outfile = join(BENCH_DIR, name, 'index.mjs');
@@ -19,7 +19,7 @@ export async function bundleLikeCdk(entry: string, name: string) {
     bundle: true,
     format: 'esm',
     platform: 'node',
-    target: 'node20',
+    target: 'node24',
     minify: true,
     sourcemap: true,
     external: [],
