@@ -1,14 +1,15 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { BINARY_LOADER } from '../../../infra/bundle-loaders.js';
 import { REPO_ROOT } from './child.js';
 
 export const BENCH_DIR = join(REPO_ROOT, '.bench');
 
 /**
  * Bundles an entry as infra/constructs/node-function.ts has CDK's NodejsFunction do it: ESM, minified, source
- * map, the AWS SDK inside (no externals), module-first main fields, the createRequire banner, and the
- * repository's tsconfig for the JSX pages. Target node20 here (the machine's Node), node24 on AWS.
+ * map, the AWS SDK inside (no externals), module-first main fields, the createRequire banner, the
+ * repository's tsconfig for the JSX pages, and the binary loader for the chart's WASM and font. Target node20 here (the machine's Node), node24 on AWS.
  */
 export async function bundleLikeCdk(entry: string, name: string) {
   const outfile = join(BENCH_DIR, name, 'index.mjs');
@@ -28,6 +29,7 @@ export async function bundleLikeCdk(entry: string, name: string) {
       js: "import { createRequire as __kpCreateRequire } from 'node:module';const require = __kpCreateRequire(import.meta.url);",
     },
     tsconfig: join(REPO_ROOT, 'tsconfig.json'),
+    loader: BINARY_LOADER,
     logLevel: 'warning',
     metafile: true,
   });
