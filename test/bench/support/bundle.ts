@@ -48,5 +48,7 @@ export async function bundleLikeCdk(entry: string, name: string) {
     bytes: statSync(outfile).size,
     buildMs: performance.now() - start,
     largest: [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 6),
+    /** Every input file and the bytes it adds to the bundle. */
+    inputs: new Map(inputs.map(([path, { bytesInOutput }]) => [path, bytesInOutput])),
   };
 }
