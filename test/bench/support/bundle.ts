@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { BINARY_LOADER } from '../../../infra/bundle-loaders.js';
 import { REPO_ROOT } from './child.js';
 
@@ -11,7 +11,7 @@ export const BENCH_DIR = join(REPO_ROOT, '.bench');
  * map, the AWS SDK inside (no externals), module-first main fields, the createRequire banner, the
  * repository's tsconfig for the JSX pages, and the binary loader for the chart's WASM and font. Target node20 here (the machine's Node), node24 on AWS.
  */
-export async function bundleLikeCdk(entry: string, name: string) {
+export async function bundleLikeCdk(entry: string, name: string, plugins: Plugin[] = []) {
   const outfile = join(BENCH_DIR, name, 'index.mjs');
   const start = performance.now();
   const result = await build({
@@ -30,6 +30,7 @@ export async function bundleLikeCdk(entry: string, name: string) {
     },
     tsconfig: join(REPO_ROOT, 'tsconfig.json'),
     loader: BINARY_LOADER,
+    plugins,
     logLevel: 'warning',
     metafile: true,
   });
