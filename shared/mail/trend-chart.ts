@@ -23,7 +23,7 @@ export interface ChartInput {
 
 /** Design size in CSS pixels; the PNG is rendered at 2× for high-density screens. */
 export const CHART_WIDTH = 400;
-export const CHART_HEIGHT = 280;
+export const CHART_HEIGHT = 300;
 export const CHART_FONT_FAMILY = 'Inter';
 
 export const CHART_COLOURS = {
@@ -58,12 +58,12 @@ export function roundDate(closesAt: string, language: 'sv' | 'en'): string {
   return `${MONTHS[language][at.getUTCMonth()]} ${at.getUTCFullYear()}`;
 }
 
-const TOP = 50;
-const BOTTOM = CHART_HEIGHT - 44;
-const LEFT = 34;
+const TOP = 54;
+const BOTTOM = CHART_HEIGHT - 58;
+const LEFT = 38;
 const RIGHT = CHART_WIDTH - 14;
-const REFERENCE_RIGHT = 140;
-const ROUNDS_LEFT = 162;
+const REFERENCE_RIGHT = 150;
+const ROUNDS_LEFT = 172;
 
 /** Place ticks from 1 down past the lowest place drawn (room for its label): every 10 to 80, every 20 beyond. */
 function placeScale(values: number[]) {
@@ -92,7 +92,7 @@ function labelled(xs: number[]): Set<number> {
   let last = Number.POSITIVE_INFINITY;
   for (let index = xs.length - 1; index >= 0; index--) {
     const x = xs[index] as number;
-    if (last - x >= 58) {
+    if (last - x >= 44) {
       shown.add(index);
       last = x;
     }
@@ -126,14 +126,14 @@ export function trendChartSvg(input: ChartInput): string {
       LEFT - 26,
       18,
       input.title,
-      `font-size="${input.title.length > 46 ? 12 : 14}" fill="${CHART_COLOURS.text}"`,
+      `font-size="${input.title.length > 42 ? 13 : 16}" fill="${CHART_COLOURS.text}"`,
     ),
-    text(LEFT - 4, TOP - 10, words.place, 'font-size="11" text-anchor="end"'),
+    text(LEFT - 4, TOP - 12, words.place, 'font-size="13" text-anchor="end"'),
   ];
   for (const place of ticks) {
     parts.push(
       `<line x1="${LEFT}" x2="${RIGHT}" y1="${n(y(place))}" y2="${n(y(place))}" stroke="${CHART_COLOURS.grid}" stroke-width="1"/>`,
-      text(LEFT - 6, y(place) + 4, String(place), 'font-size="13" text-anchor="end"'),
+      text(LEFT - 6, y(place) + 5, String(place), 'font-size="14" text-anchor="end"'),
     );
   }
   // The break between the national panel and the rounds: a gap in the axis with two slanted strokes.
@@ -161,19 +161,19 @@ export function trendChartSvg(input: ChartInput): string {
         `<circle cx="${n(xYear(r.year))}" cy="${n(y(r.place))}" r="3" fill="${CHART_COLOURS.reference}"/>`,
         text(
           xYear(r.year),
-          y(r.place) + (valley ? 16 : -7),
+          y(r.place) + (valley ? 18 : -8),
           String(r.place),
-          'font-size="11" text-anchor="middle"',
+          'font-size="13" text-anchor="middle"',
         ),
-        text(xYear(r.year), BOTTOM + 16, String(r.year), 'font-size="11" text-anchor="middle"'),
+        text(xYear(r.year), BOTTOM + 18, String(r.year), 'font-size="13" text-anchor="middle"'),
       );
     });
     parts.push(
       text(
         (LEFT + REFERENCE_RIGHT) / 2,
-        BOTTOM + 34,
+        BOTTOM + 50,
         'Sverigestudien',
-        'font-size="11" text-anchor="middle"',
+        'font-size="13" text-anchor="middle"',
       ),
     );
   }
@@ -185,21 +185,25 @@ export function trendChartSvg(input: ChartInput): string {
       ROUNDS_LEFT + 2,
       y(input.goalPlace) - 5,
       words.goal(input.goalPlace),
-      `font-size="12" fill="${CHART_COLOURS.goal}"`,
+      `font-size="14" fill="${CHART_COLOURS.goal}"`,
     ),
-    text((ROUNDS_LEFT + RIGHT) / 2, BOTTOM + 34, words.rounds, 'font-size="11" text-anchor="middle"'),
+    text((ROUNDS_LEFT + RIGHT) / 2, BOTTOM + 50, words.rounds, 'font-size="13" text-anchor="middle"'),
   );
   parts.push(...intervalBand(rounds, times, xRound, y));
   const shown = labelled(times.map(xRound));
   rounds.forEach((round, index) => {
     if (shown.has(index))
       parts.push(
-        text(
-          xRound(times[index] as number),
-          BOTTOM + 16,
-          roundDate(round.closesAt, input.language),
-          'font-size="11" text-anchor="middle"',
-        ),
+        ...roundDate(round.closesAt, input.language)
+          .split(' ')
+          .map((line, row) =>
+            text(
+              xRound(times[index] as number),
+              BOTTOM + 18 + row * 15,
+              line,
+              'font-size="13" text-anchor="middle"',
+            ),
+          ),
       );
   });
   if (rounds.length > 1) {
@@ -248,21 +252,21 @@ function latestLabel(rounds: ChartRound[], times: number[], x: Scale, y: Scale):
   const below = py - TOP < 34;
   const anchor = px > RIGHT - 60 ? 'end' : 'start';
   const dx = anchor === 'end' ? -8 : 8;
-  const first = below ? py + 20 : py - 22;
+  const first = below ? py + 24 : py - 26;
   return [
     text(
       px + dx,
       first,
       String(latest.median),
-      `font-size="15" fill="${CHART_COLOURS.median}" text-anchor="${anchor}"`,
+      `font-size="18" fill="${CHART_COLOURS.median}" text-anchor="${anchor}"`,
     ),
     ...(latest.ci95
       ? [
           text(
             px + dx,
-            first + 14,
+            first + 15,
             `(${latest.ci95[0]}–${latest.ci95[1]})`,
-            `font-size="11" fill="${CHART_COLOURS.median}" text-anchor="${anchor}"`,
+            `font-size="13" fill="${CHART_COLOURS.median}" text-anchor="${anchor}"`,
           ),
         ]
       : []),

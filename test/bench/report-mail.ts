@@ -69,7 +69,7 @@ export async function reportMailBench(): Promise<Row[]> {
     },
     {
       n: 9,
-      what: 'Report chart PNG (800 × 560, 2×) and the mail HTML',
+      what: 'Report chart PNG (800 × 600, 2×) and the mail HTML',
       figure: `${kb(png)} PNG, ${kb(runs[0]?.htmlBytes ?? 0)} HTML`,
       target: '< 60 KB PNG',
       ok: png > 0 && png < 60_000,

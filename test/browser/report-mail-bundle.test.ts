@@ -60,7 +60,7 @@ describe('the report chart in the built bundles', () => {
 
     expect(JSON.parse(stdout.trim().split('\n').at(-1) as string)).toMatchObject({ reports: 1 });
     expect(tick.inputs.has('node_modules/@resvg/resvg-wasm/index_bg.wasm')).toBe(true);
-    expect([png.width, png.height]).toEqual([800, 560]);
+    expect([png.width, png.height]).toEqual([800, 600]);
     expect(chart?.size).toBeLessThan(60_000);
     // The SES emulator stores the HTML with its cid: reference already resolved to a data: URL.
     expect(report?.body.html.includes('width="400" alt="Medianplats för kunden per mätning. ')).toBe(true);
