@@ -128,7 +128,7 @@ export function trendChartSvg(input: ChartInput): string {
       input.title,
       `font-size="${input.title.length > 42 ? 13 : 16}" fill="${CHART_COLOURS.text}"`,
     ),
-    text(LEFT - 4, TOP - 12, words.place, 'font-size="13" text-anchor="end"'),
+    text(LEFT - 26, TOP - 12, words.place, 'font-size="13"'),
   ];
   for (const place of ticks) {
     parts.push(
