@@ -23,7 +23,7 @@ export function reportCopy(language: 'sv' | 'en', term: CustomerTerm) {
       goalLine: (place: number) => `Mål: plats ${place}`,
       reference: 'Sverigestudien (nationell panel, egen metod)',
       goal: 'Målet',
-      goalPlace: (place: number, by: string) => `Plats ${place} senast ${by}`,
+      goalPlace: (place: number, by: string) => `plats ${place} senast ${by}`,
       goalTarget: 'Mål',
       projection: 'Prognos med nuvarande trend',
       projectionYear: (year: number, band: [number, number] | null) =>
@@ -79,7 +79,7 @@ export function reportCopy(language: 'sv' | 'en', term: CustomerTerm) {
     goalLine: (place: number) => `Goal: place ${place}`,
     reference: 'Sverigestudien (national panel, its own method)',
     goal: 'The goal',
-    goalPlace: (place: number, by: string) => `Place ${place} by ${by}`,
+    goalPlace: (place: number, by: string) => `place ${place} by ${by}`,
     goalTarget: 'Goal',
     projection: 'Projection at the current trend',
     projectionYear: (year: number, band: [number, number] | null) =>

@@ -111,10 +111,10 @@ describe('the report mail', () => {
     ).text;
 
     expect(on).toContain(
-      'Mål: Plats 10 senast 2035-12-31\nPrognos med nuvarande trend: år 2030 (2029–2033)\nLäge: i fas med målet',
+      'Mål: plats 10 senast 2035-12-31\nPrognos med nuvarande trend: år 2030 (2029–2033)\nLäge: i fas med målet',
     );
     expect(off).toContain(
-      'Goal: Place 5 by 2030-06-30\nProjection at the current trend: in 2041 (2036–2052)\nStanding: not on track',
+      'Goal: place 5 by 2030-06-30\nProjection at the current trend: in 2041 (2036–2052)\nStanding: not on track',
     );
   });
 
