@@ -25,10 +25,14 @@ const JSON_URL =
 let page: Page;
 let close: () => Promise<void>;
 
-/** The mail as a client shows it: the inline image's cid: reference resolved to its bytes. */
+const charts = createChartRenderer(readChartAssetFiles);
+const pngs = new Map<string, Promise<Uint8Array>>();
+
+/** The mail as a client shows it: the inline image's cid: reference resolved to its bytes (one render a chart). */
 async function renderedMail(report: MailRoundReport, trendReport: MailTrend) {
   const svg = reportChartSvg(report, trendReport) as string;
-  const png = await createChartRenderer(readChartAssetFiles).png(svg);
+  if (!pngs.has(svg)) pngs.set(svg, charts.png(svg));
+  const png = await (pngs.get(svg) as Promise<Uint8Array>);
   const mail = reportMail('admin@example.org', 'Demokommunen', report, trendReport, JSON_URL, png);
   return {
     mail,
