@@ -1,7 +1,7 @@
 import { extensionSecretReader } from '../../shared/adapters/ssm/extension-secret-reader.js';
-import { loadConfig } from '../../shared/config.js';
-import { createDeps } from '../../shared/deps.js';
+import { createTickingDeps } from '../../shared/deps.js';
 import { createChartRenderer } from '../../shared/mail/chart-png.js';
+import { loadTickSettings } from '../../shared/settings/tick.js';
 import { runTick } from '../../shared/tick/run-tick.js';
 import { onFirstInvocation } from '../first-invocation.js';
 
@@ -10,7 +10,7 @@ import { onFirstInvocation } from '../first-invocation.js';
  * chart's WASM and font are embedded in this bundle (esbuild's binary loader), decoded on the first chart only.
  */
 export const handler = onFirstInvocation(async () => {
-  const deps = createDeps(await loadConfig(process.env, extensionSecretReader(process.env)), {
+  const deps = createTickingDeps(await loadTickSettings(process.env, extensionSecretReader(process.env)), {
     charts: createChartRenderer(
       async () => (await import('../../shared/mail/chart-assets-bundled.js')).bundledChartAssets,
     ),
