@@ -51,7 +51,7 @@ export type Segmented<T> = Record<Dimension, T[]>;
 export function segmentFigures(
   cells: Cell<Group>[],
   threshold: number,
-): { segments: Segmented<SegmentFigures>; withheld: Record<string, WithheldReason> } {
+): { segments: Segmented<SegmentFigures>; withheld: Record<string, WithheldReason>; used: Set<string> } {
   const used = releaseCells(
     cells,
     (group) => group.known >= threshold,
@@ -91,13 +91,14 @@ export function segmentFigures(
         };
       });
   }
-  return { segments, withheld };
+  return { segments, withheld, used };
 }
 
+/**
+ * The reason says no more than the segment's answer count (which is participation, not what was answered): how
+ * many of a hidden group gave a place would itself be a figure of fewer than k people.
+ */
 function whyHidden(cells: Cell<Group>[], threshold: number): WithheldReason {
   const answered = cells.reduce((sum, cell) => sum + cell.tally.answered, 0);
-  const known = cells.reduce((sum, cell) => sum + cell.tally.known, 0);
-  if (answered < threshold) return 'below-threshold';
-  if (known < threshold) return 'too-few-places';
-  return 'differencing';
+  return answered < threshold ? 'below-threshold' : 'differencing';
 }

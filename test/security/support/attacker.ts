@@ -33,9 +33,10 @@ export async function populatedRound(
   stack: LocalStack,
   people: Person[],
   settings: Record<string, unknown> = {},
+  enrolled?: Awaited<ReturnType<typeof enrolVerified>>,
 ) {
   const call = apiClient(stack);
-  const org = await enrolVerified(stack, { cadence: 'manual', ...settings });
+  const org = enrolled ?? (await enrolVerified(stack, { cadence: 'manual', ...settings }));
   const tag = `${++populations}${org.orgId.slice(4, 10)}`.toLowerCase();
   const emails = people.map((_, i) => `m${i}.${tag}@example.org`);
   const respondents = people.map(({ department, role, site }, i) => ({
