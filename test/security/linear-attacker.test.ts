@@ -65,7 +65,7 @@ function publishedGroups(members: Member[], k: number): number[][] {
   for (const dimension of SEGMENT_FIELDS)
     for (const segment of figures.segments[dimension]) {
       if (segment.suppressed) continue;
-      const row = members.map((m) =>
+      const row = members.map((m): number =>
         m[dimension] === segment.value && used.has(cellKey(segmentsOf(m))) ? 1 : 0,
       );
       // The attacker's model must be the report's: the segment's count is the size of the group it covers.
