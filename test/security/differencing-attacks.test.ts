@@ -175,3 +175,101 @@ describe('attack: whether a person answered (issue item 6)', () => {
     expect(progress?.body.text).not.toContain('4 / 5');
   });
 });
+
+describe('attack: across rounds, erasure and re-import', () => {
+  // p is alone in (D, Chef) both rounds; only p changes answer between the rounds.
+  const population = (pRank: number): Person[] => [
+    { department: 'D', role: 'Chef', rank: pRank },
+    ...[10, 12, 14, 16, 18].map((rank) => ({ department: 'D', role: 'Sälj', rank })),
+    ...[20, 22, 24, 26, 28, 30].map((rank) => ({ department: 'E', role: 'Chef', rank })),
+  ];
+
+  it('the second round and its heatmap change tell nothing about the one person alone in a cell', async () => {
+    const first = await populatedRound(stack, population(3));
+    await first.answerAll();
+    await first.close();
+    clock.advanceDays(1);
+    const second = await first.nextRound(population(95));
+    await second.answerAll();
+    await second.close();
+    const [one, two] = [await first.report(), await second.report()];
+
+    // Segment figures and heatmap cells that cover p's cell are withheld in both rounds, so the change
+    // per segment (the only figure that spans rounds) never covers p.
+    for (const report of [one, two]) {
+      expect(report.withheld['segments.department.D']).toBe('differencing');
+      const d = report.heatmap.rows.find((r: { value: string }) => r.value === 'D');
+      expect(d.cells.medianPlace).toBeNull();
+      expect(report.heatmap.withheld['department.D.medianPlace']).toBe('differencing');
+    }
+    const e = two.heatmap.rows.find((r: { value: string }) => r.value === 'E');
+    expect(e.cells).toMatchObject({ medianPlace: 25, change: 0 });
+    expect(e.cells.change).toBe(
+      e.cells.medianPlace -
+        one.heatmap.rows.find((r: { value: string }) => r.value === 'E').cells.medianPlace,
+    );
+  });
+
+  it('erasing a respondent after the close and importing them again changes nothing a reader sees', async () => {
+    const round = await populatedRound(stack, population(77));
+    await round.answerAll();
+    await round.close();
+    const before = {
+      report: await round.report(),
+      csv: await round.csv(),
+      view: await round.view(),
+      trend: await round.trend(),
+    };
+
+    await round.erase(0);
+    await round.reimport(0);
+    const after = {
+      report: await round.report(),
+      csv: await round.csv(),
+      view: await round.view(),
+      trend: await round.trend(),
+    };
+
+    expect(after).toEqual(before);
+  });
+});
+
+describe('the heatmap', () => {
+  it('gives segments × figures, each cell a released figure or null with its reason', async () => {
+    const people: Person[] = [
+      ...[4, 6, 8, 10, 12].map((rank) => ({ department: 'Vård', rank })),
+      ...Array.from({ length: 5 }, () => ({ department: 'Vård' })),
+      ...[30, 35, 40, 45, 50, 55].map((rank) => ({ department: 'Stab', rank: rank as number | 'dont-know' })),
+      { department: 'Stab', rank: 'dont-know' },
+    ];
+    const round = await populatedRound(stack, people);
+    await round.answerAll();
+    await round.close();
+    const { heatmap } = await round.report();
+    const csv = await round.csv();
+
+    expect(heatmap.figures).toEqual(['medianPlace', 'top10Share', 'dontKnowShare', 'responseRate', 'change']);
+    const byValue = Object.fromEntries(heatmap.rows.map((r: { value: string }) => [r.value, r]));
+    expect(byValue.Vård.cells).toMatchObject({
+      medianPlace: 8,
+      top10Share: 0.8,
+      dontKnowShare: 0,
+      responseRate: null,
+      change: null,
+    });
+    expect(byValue.Stab.cells).toMatchObject({
+      medianPlace: 42.5,
+      top10Share: 0,
+      dontKnowShare: 0.14,
+      responseRate: null,
+    });
+    expect(heatmap.withheld).toMatchObject({
+      // Stab: all 7 answered, so its rate (and Vård's, which with the total gives Stab's) would point at people.
+      'department.Stab.responseRate': 'participation',
+      'department.Vård.responseRate': 'participation',
+      'department.Vård.change': 'no-previous-round',
+    });
+    expect(csv).toContain('heatmap,department,Vård,medianPlace,8');
+    expect(csv).toContain('withheld,,heatmap.department.Stab.responseRate,reason,participation');
+  });
+});

@@ -49,42 +49,50 @@ export async function populatedRound(
     key: org.adminKey,
     json: { respondents },
   });
-  const round = (await call('POST', `/v1/organisations/${org.orgId}/rounds`, { key: org.adminKey })).json
-    .round;
-  await runTick(stack.deps);
-  const mails = await sentMail(stack);
-  const links = emails.map((email) => {
-    const mail = mails.find((m) => m.destination.to[0] === email);
-    return linkIn(mail?.body.text ?? '', /\/r\/[\w.-]+/);
-  });
   const base = `/v1/organisations/${org.orgId}`;
   const get = async (path: string) => (await call('GET', `${base}${path}`, { key: org.adminKey })).json;
-  return {
-    org,
-    roundId: round.id as string,
-    emails,
-    /** Person i answers what the population says they answer. */
-    answer: (i: number, override: Partial<Person> = {}) =>
-      answerAs(call, links[i] as string, { ...people[i], ...override }),
-    answerAll: async () => {
-      for (const [i, person] of people.entries())
-        if (person.rank !== undefined) await answerAs(call, links[i] as string, person);
-    },
-    close: async () => {
-      await call('POST', `${base}/rounds/${round.id}/close`, { key: org.adminKey });
-      await runTick(stack.deps);
-    },
-    erase: (i: number) =>
-      call('DELETE', `${base}/respondents/${encodeURIComponent(emails[i] as string)}`, { key: org.adminKey }),
-    reimport: (i: number) =>
-      call('PUT', `${base}/respondents`, { key: org.adminKey, json: { respondents: [respondents[i]] } }),
-    report: async () => (await get(`/rounds/${round.id}/report`)).report,
-    csv: async () =>
-      (await call('GET', `${base}/rounds/${round.id}/report?format=csv`, { key: org.adminKey })).text,
-    comments: async () => (await get(`/rounds/${round.id}/comments`)).comments,
-    view: async () => (await get(`/rounds/${round.id}`)).round,
-    trend: async () => (await get('/report')).report,
-  };
+
+  /** Opens a round for the same people, mails their links, and gives what the admin can do with it. */
+  async function openRound(population: Person[]) {
+    const round = (await call('POST', `${base}/rounds`, { key: org.adminKey })).json.round;
+    await runTick(stack.deps);
+    const mails = await sentMail(stack);
+    const links = emails.map((email) => {
+      const mail = mails.find((m) => m.destination.to[0] === email && m.body.text.includes(round.id));
+      return linkIn(mail?.body.text ?? '', /\/r\/[\w.-]+/);
+    });
+    return {
+      org,
+      roundId: round.id as string,
+      emails,
+      /** Person i answers what the population says they answer. */
+      answer: (i: number, override: Partial<Person> = {}) =>
+        answerAs(call, links[i] as string, { ...population[i], ...override }),
+      answerAll: async () => {
+        for (const [i, person] of population.entries())
+          if (person.rank !== undefined) await answerAs(call, links[i] as string, person);
+      },
+      close: async () => {
+        await call('POST', `${base}/rounds/${round.id}/close`, { key: org.adminKey });
+        await runTick(stack.deps);
+      },
+      erase: (i: number) =>
+        call('DELETE', `${base}/respondents/${encodeURIComponent(emails[i] as string)}`, {
+          key: org.adminKey,
+        }),
+      reimport: (i: number) =>
+        call('PUT', `${base}/respondents`, { key: org.adminKey, json: { respondents: [respondents[i]] } }),
+      report: async () => (await get(`/rounds/${round.id}/report`)).report,
+      csv: async () =>
+        (await call('GET', `${base}/rounds/${round.id}/report?format=csv`, { key: org.adminKey })).text,
+      comments: async () => (await get(`/rounds/${round.id}/comments`)).comments,
+      view: async () => (await get(`/rounds/${round.id}`)).round,
+      trend: async () => (await get('/report')).report,
+      /** The next round, for the same people, answering as `next` says. */
+      nextRound: (next: Person[]) => openRound(next),
+    };
+  }
+  return openRound(people);
 }
 
 /** Every number in a JSON document, keyed by its path: what a reader can put into equations. */
