@@ -217,7 +217,7 @@ export const OPERATIONS: Operation[] = [
     method: 'get',
     path: '/v1/organisations/{orgId}/report',
     summary:
-      "The trend across closed rounds, the national reference line, the goal and the benchmark. The benchmark (null until at least 10 other organisations qualify) counts other organisations only, each verified, enrolled at least 180 days before its round closed and with at least 20 answers in it: `medianOfMedians` to the nearest 5 places, `percentile` in quarters.",
+      'The trend across closed rounds, the national reference line, the goal and the benchmark. The benchmark (null until at least 10 other organisations qualify) counts other organisations only, each verified, enrolled at least 180 days before its round closed and with at least 20 answers in it: `medianOfMedians` to the nearest 5 places, `percentile` in quarters.',
     access: 'admin, analyst',
     query: { format: 'json (default) or csv' },
     responses: { 200: '{ report: { series, slopePerYear, goal, reference, benchmark } }', ...errors },

@@ -163,7 +163,13 @@ describe('a whole round through the API and the tick', () => {
     expect(late.status).toBe(409);
     expect(view.json.round.status).toBe('closed');
     // Issue 12: three answers of which one "don't know" leave two places, under k = 3: no place figure.
-    expect(report).toMatchObject({ invited: 12, answered: 3, responseRate: 0.25, suppressed: true, rank: null });
+    expect(report).toMatchObject({
+      invited: 12,
+      answered: 3,
+      responseRate: 0.25,
+      suppressed: true,
+      rank: null,
+    });
     expect(report?.withheld.rank).toBe('too-few-places');
   });
 

@@ -32,7 +32,7 @@ const segmentsOf = (m: Member) =>
 
 function published(members: Member[], k: number) {
   const aggregator = new RoundAggregator(30, () => 0.5);
-  members.forEach((m, i) =>
+  for (const [i, m] of members.entries())
     aggregator.add({
       roundId: 'r',
       answerKey: `a${i}`,
@@ -40,8 +40,7 @@ function published(members: Member[], k: number) {
       rank: m.rank,
       texts: {},
       segments: segmentsOf(m),
-    }),
-  );
+    });
   return aggregator.figures(k, 1000);
 }
 
