@@ -1,4 +1,3 @@
-import { errorName } from '../logger.js';
 import type { Organisation } from '../organisations/organisation.js';
 import { openScheduledRound } from '../rounds/open-round.js';
 import { type RoundRef, serveRounds } from './serve-rounds.js';
@@ -14,7 +13,9 @@ const DUE_PAGE = 100;
  * close it and report. Every step is idempotent and resumable, so two ticks at once or a tick killed half-way
  * lose and repeat nothing; mail leaves at the account-wide rate every worker takes its slots from.
  */
-export async function runTick(deps: TickDeps) {
+export async function runTick(tickDeps: TickDeps) {
+  // One correlation id on every line of this run, whether a Lambda invocation or the local server's timer.
+  const deps = { ...tickDeps, logger: tickDeps.logger.child({ correlation_id: crypto.randomUUID() }) };
   const run = startTickRun(deps);
   const firstDue = await deps.organisations.listDue(deps.clock.now().toISOString(), DUE_PAGE);
   let active = await activeRounds(deps);
@@ -31,7 +32,7 @@ export async function runTick(deps: TickDeps) {
     if (!busy) await settleTickTrigger(deps, false);
   } catch (error) {
     // Failing to go idle leaves the tick running every minute: costs a little, loses nothing.
-    deps.logger.warn('tick trigger unchanged', { error: errorName(error) });
+    deps.logger.warn('tick trigger unchanged', { error });
   }
   deps.logger.info('tick finished', { ...run.stats, activeRounds: active.length });
   return run.stats;

@@ -1,4 +1,3 @@
-import { errorName } from '../logger.js';
 import { reminderKind } from '../rounds/invitation.js';
 import { isOpen, type Round } from '../rounds/round.js';
 import { createInvitations } from './create-invitations.js';
@@ -61,7 +60,7 @@ export async function serveRounds(deps: TickDeps, run: TickRun, active: RoundRef
       try {
         if (await takeTurn(deps, run, ref, turn)) queue.push(ref);
       } catch (error) {
-        deps.logger.error('round step failed; the next tick retries', { ...ref, error: errorName(error) });
+        deps.logger.error('round step failed; the next tick retries', { ...ref, error });
         if (isThrottling(error)) throttled = true;
       }
     }

@@ -1,5 +1,5 @@
 /**
- * Row 9's worker: one tick worker in its own process, running the real tick back to back (as the every-minute
+ * Row 10's worker: one tick worker in its own process, running the real tick back to back (as the every-minute
  * rule starts it, overlapping up to the reserved concurrency) on a clock that runs `scale` times real time, with
  * a mailer that counts and takes the modelled SES + DynamoDB latency of one send. Reports, per organisation,
  * its first and last invitation and how many, on the shared clock, and the process's peak memory.
