@@ -11,6 +11,8 @@ import { createValueListStore } from './adapters/dynamodb/value-list-store.js';
 import { lazyMailer, lazyTickTrigger } from './adapters/lazy.js';
 import { createInProcessTickTrigger } from './adapters/local/in-process-tick-trigger.js';
 import type { IdempotencyStore } from './idempotency/idempotent.js';
+import { readChartAssetFiles } from './mail/chart-assets-files.js';
+import { createChartRenderer } from './mail/chart-png.js';
 import type { ApiKeyStore } from './ports.js';
 import { createLimit, type FailureLimit, type Limit } from './rate-limiter.js';
 import { createRespondentDeps, type RespondentDeps, systemClock } from './respondent-deps.js';
@@ -53,6 +55,9 @@ export function createDeps(config: ApiSettings, overrides: Partial<Deps> = {}): 
       const ses = { region: config.region, endpoint: config.sesEndpoint, from: config.mailFrom };
       return createSesMailer(createSesClient(ses), { ...ses, configurationSet: config.sesConfigurationSet });
     }),
+    // From source (npm start, tests) the chart's WASM and font are read from node_modules; the tick Lambda
+    // passes the copies esbuild embedded in its bundle instead (functions/tick/lambda.ts).
+    charts: createChartRenderer(readChartAssetFiles),
     tickTrigger: config.tickRuleName
       ? lazyTickTrigger(async () => {
           const { createEventBridgeTickTrigger } = await import('./adapters/eventbridge/tick-trigger.js');

@@ -7,6 +7,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { BINARY_LOADER } from '../bundle-loaders.js';
 import { REPO_ROOT } from '../config.js';
 
 /**
@@ -116,6 +117,9 @@ export class NodeFunction extends Construct {
           "import { createRequire as __kpCreateRequire } from 'node:module';const require = __kpCreateRequire(import.meta.url);",
         // The repository's tsconfig carries `jsx: react-jsx` with `jsxImportSource: hono/jsx` for the pages.
         tsconfig: join(REPO_ROOT, 'tsconfig.json'),
+        // The report chart's renderer (resvg's WASM build: these functions run on arm64) and its font, embedded
+        // as bytes; only the tick's bundle imports them (shared/mail/chart-assets-bundled.ts).
+        loader: BINARY_LOADER,
       },
     });
   }

@@ -10,6 +10,7 @@ import { closeRoundBench } from './close-round.js';
 import { coldStart } from './cold-start.js';
 import { costBench } from './cost.js';
 import { loadBench } from './load.js';
+import { reportMailBench } from './report-mail.js';
 import { reportReadsBench } from './report-reads.js';
 import { scaleBench } from './scale.js';
 import { sendRoundBench } from './send-round.js';
@@ -27,6 +28,7 @@ const BENCHES: [number, string, Bench][] = [
   [6, 'load', loadBench],
   [7, 'cost', costBench],
   [8, 'scale', scaleBench],
+  [9, 'report mail', reportMailBench],
 ];
 
 const only = process.env.BENCH_ONLY?.split(',').map(Number);
