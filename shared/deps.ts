@@ -1,3 +1,4 @@
+import { createActionStore } from './adapters/dynamodb/action-store.js';
 import { createApiKeyStore } from './adapters/dynamodb/api-key-store.js';
 import { createBenchmarkStore } from './adapters/dynamodb/benchmark-store.js';
 import { createDocumentClient } from './adapters/dynamodb/client.js';
@@ -58,6 +59,7 @@ export function createDeps(config: Config, overrides: Partial<Deps> = {}): Deps 
     benchmarks: createBenchmarkStore(db, table),
     suppressions: createSuppressionStore(db, table),
     valueLists: createValueListStore(db, table),
+    actions: createActionStore(db, table),
     publicUrl: config.publicUrl,
     mailRatePerSecond: config.mailRatePerSecond,
     tickBudgetMs: config.tickBudgetMs,

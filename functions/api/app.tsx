@@ -5,6 +5,7 @@ import { handleErrors, serveAssets, useCommonMiddleware } from './common.js';
 import type { AppEnv } from './env.js';
 import type { ClientAddress } from './http.js';
 import { OPERATIONS } from './openapi.js';
+import { actionRoutes } from './routes/actions.js';
 import { answerPageRoutes } from './routes/answer-pages.js';
 import { docsRoutes } from './routes/docs.js';
 import { keyRoutes } from './routes/keys.js';
@@ -32,6 +33,7 @@ export function createApp(deps: Deps, options: AppOptions) {
   app.route('/v1/organisations', respondentRoutes(deps, [eraseFromRounds(deps)]));
   app.route('/v1/organisations', roundRoutes(deps));
   app.route('/v1/organisations', reportRoutes(deps));
+  app.route('/v1/organisations', actionRoutes(deps));
   app.route('/', valueListRoutes(deps));
   app.route('/verify', verificationRoutes(deps));
   app.route('/r', answerPageRoutes(deps, options.clientAddress));

@@ -8,6 +8,7 @@ import {
 import { ImportRespondentsSchema } from '../../shared/respondents/respondent.js';
 import { OpenRoundSchema } from '../../shared/rounds/round.js';
 import { CustomValueListSchema } from '../../shared/values/value-list.js';
+import { LOOP_OPERATIONS } from './openapi-loop.js';
 
 /**
  * The OpenAPI document, generated from the same zod schemas the routes validate with (zod's own JSON Schema
@@ -260,6 +261,7 @@ export const OPERATIONS: Operation[] = [
     access: 'public',
     responses: { 200: 'done', 404: 'unknown link' },
   },
+  ...LOOP_OPERATIONS,
 ];
 
 const ErrorSchema = {

@@ -1,3 +1,4 @@
+import type { ActionStore } from '../actions/action-store.js';
 import type { Logger } from '../logger.js';
 import type {
   AnswerStore,
@@ -25,6 +26,7 @@ export interface TickDeps {
   suppressions: SuppressionStore;
   tokens: TokenStore;
   valueLists: ValueListStore;
+  actions: ActionStore;
   answers: AnswerStore;
   reports: ReportStore;
   benchmarks: BenchmarkStore;

@@ -2,6 +2,7 @@ import { FREE_TEXT_FIELDS, MAX_FREE_TEXT } from '../../../shared/answers/answer.
 import type { RoundSnapshot } from '../../../shared/rounds/round.js';
 import { MAX_PICKS } from '../../../shared/values/value-list.js';
 import { answerCopy } from './answer-copy.js';
+import { DoneActions } from './done-actions.js';
 import { Layout } from './layout.js';
 
 export type FormValues = Partial<Record<'rank' | (typeof FREE_TEXT_FIELDS)[number], string>> & {
@@ -73,6 +74,7 @@ export function AnswerForm(props: {
     >
       <h1>{copy.heading}</h1>
       <p class="lead">{copy.intro}</p>
+      <DoneActions snapshot={props.snapshot} />
       {errorIds.length > 0 && (
         <div
           class="error-summary"
