@@ -1,8 +1,12 @@
+import { createAnswerCodeReader } from './adapters/dynamodb/answer-code-reader.js';
 import { createAnswerLinkReader } from './adapters/dynamodb/answer-link-reader.js';
 import { createAnswerStore } from './adapters/dynamodb/answer-store.js';
 import { createDocumentClient } from './adapters/dynamodb/client.js';
+import { createCounterStore } from './adapters/dynamodb/counter-store.js';
 import { createInvitationStore } from './adapters/dynamodb/invitation-store.js';
 import { createRespondentStore } from './adapters/dynamodb/respondent-store.js';
+import type { AnswerCodeReader } from './codes/answer-code-reader.js';
+import type { AttemptCounter } from './codes/guess-limits.js';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import type { AnswerLinkReader, AnswerStore, Clock, InvitationStore, RespondentStore } from './ports.js';
@@ -20,6 +24,9 @@ export interface RespondentDeps {
   invitations: InvitationStore;
   respondents: RespondentStore;
   limits: { tokenGuessing: RateLimiter };
+  /** The kiosk (`/k`): answer codes, and the failed-code counters every container shares. */
+  answerCodes: AnswerCodeReader;
+  counters: AttemptCounter;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -49,5 +56,7 @@ export function createRespondentDeps(
     respondents: createRespondentStore(db, table),
     // Counts only failed link look-ups, so staff behind one office NAT never trip it by answering.
     limits: { tokenGuessing: createRateLimiter(clock, 20, 10 * 60_000) },
+    answerCodes: createAnswerCodeReader(db, table),
+    counters: createCounterStore(db, table),
   };
 }

@@ -53,4 +53,35 @@ export const LOOP_OPERATIONS: Operation[] = [
     access: 'admin',
     responses: { 204: 'deleted', ...errors },
   },
+  {
+    method: 'get',
+    path: '/v1/organisations/{orgId}/rounds/{roundId}/codes',
+    summary:
+      'The personal answer codes of staff without e-mail, while the round is open: a sheet to print (one slip a person: code, short URL, QR code), or CSV',
+    access: 'admin',
+    query: { format: 'html (default) or csv' },
+    responses: { 200: 'text/html sheet, or text/csv', ...errors, 409: 'conflict: the round has closed' },
+  },
+  {
+    method: 'get',
+    path: '/k',
+    summary: 'The kiosk: type an answer code (`?code=` fills it in, as the QR code does)',
+    access: 'public',
+    responses: { 200: 'page' },
+  },
+  {
+    method: 'post',
+    path: '/k',
+    summary:
+      'Open the form of a code (`code`), or, with `step=answer` and the form fields, submit or replace the answer',
+    access: 'public',
+    responses: {
+      200: "the code's form, or thanks",
+      400: 'form with errors',
+      404: 'unknown code',
+      410: 'round closed',
+      415: 'unsupported_media_type',
+      429: 'too many unknown codes',
+    },
+  },
 ];

@@ -97,7 +97,8 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'put',
     path: '/v1/organisations/{orgId}/respondents',
-    summary: 'Import up to 1,000 respondents, idempotent by e-mail',
+    summary:
+      'Import up to 1,000 respondents, idempotent by e-mail, or by employeeId for staff without e-mail (optional mobile, E.164)',
     access: 'admin',
     body: {
       schema: ImportRespondentsSchema,
@@ -121,8 +122,8 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: 'delete',
-    path: '/v1/organisations/{orgId}/respondents/{email}',
-    summary: 'Erase a respondent (anonymous answers stay)',
+    path: '/v1/organisations/{orgId}/respondents/{emailOrEmployeeId}',
+    summary: 'Erase a respondent, named by e-mail or employee id (anonymous answers stay)',
     access: 'admin',
     responses: { 204: 'erased', ...errors },
   },

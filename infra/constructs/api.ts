@@ -45,6 +45,12 @@ export class Api extends Construct {
       methods: [apigw.HttpMethod.GET, apigw.HttpMethod.POST],
       integration: answerPages,
     });
+    // The kiosk, where staff without work e-mail type their answer code: a respondent's page too.
+    this.httpApi.addRoutes({
+      path: '/k',
+      methods: [apigw.HttpMethod.GET, apigw.HttpMethod.POST],
+      integration: answerPages,
+    });
     this.httpApi.addRoutes({
       path: '/assets/{proxy+}',
       methods: [apigw.HttpMethod.GET],

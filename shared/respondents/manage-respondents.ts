@@ -1,8 +1,7 @@
 import type { Clock, RespondentStore } from '../ports.js';
-import { normaliseEmail } from '../schema-helpers.js';
 import type { Secrets } from '../security/secrets.js';
-import { respondentKeyOf } from './import-respondents.js';
 import { publicRespondent } from './respondent.js';
+import { respondentKeyNamed } from './respondent-identity.js';
 
 interface RespondentDeps {
   respondents: RespondentStore;
@@ -33,10 +32,11 @@ export type EraseFollowUp = (orgId: string, respondentKey: string) => Promise<vo
 export async function eraseRespondent(
   deps: RespondentDeps,
   orgId: string,
-  email: string,
+  emailOrEmployeeId: string,
   followUps: EraseFollowUp[] = [],
 ) {
-  const key = respondentKeyOf(deps.secrets, normaliseEmail(email));
+  const key = await respondentKeyNamed(deps, orgId, emailOrEmployeeId);
+  if (!key) return;
   await deps.respondents.delete(orgId, key);
   for (const followUp of followUps) await followUp(orgId, key);
 }

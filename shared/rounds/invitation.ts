@@ -15,6 +15,8 @@ export interface Invitation {
   segments: Segments;
   createdAt: string;
   answered?: boolean;
+  /** How the last answer came: by a mailed link or a personal answer code (counted in the report, above k). */
+  answeredBy?: 'link' | 'code';
   mails: Partial<Record<MailKind, { state: MailState; leaseUntil?: string; reason?: string }>>;
   /** Hashes of the link tokens mailed, so erasure can kill them. */
   tokenHashes?: string[];

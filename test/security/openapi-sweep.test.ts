@@ -52,7 +52,7 @@ const pathFor = (template: string) =>
     .replace('{orgId}', b.orgId)
     .replace('{roundId}', b.roundId)
     .replace('{keyId}', b.adminKey.split('.')[2] as string)
-    .replace('{email}', encodeURIComponent(b.respondents[0]?.email as string))
+    .replace('{emailOrEmployeeId}', encodeURIComponent(b.respondents[0]?.email as string))
     .replace('{listId}', 'default');
 
 async function snapshotOfB() {

@@ -3,6 +3,7 @@ import type { RoundSnapshot } from '../../../shared/rounds/round.js';
 import { MAX_PICKS } from '../../../shared/values/value-list.js';
 import { answerCopy } from './answer-copy.js';
 import { DoneActions } from './done-actions.js';
+import { HiddenFields } from './hidden-fields.js';
 import { Layout } from './layout.js';
 
 export type FormValues = Partial<Record<'rank' | (typeof FREE_TEXT_FIELDS)[number], string>> & {
@@ -62,6 +63,8 @@ export function AnswerForm(props: {
   snapshot: RoundSnapshot;
   values?: FormValues;
   errors?: Record<string, string>;
+  /** Carried through the post unseen: the kiosk's answer code. */
+  hidden?: Record<string, string>;
 }) {
   const copy = answerCopy(props.snapshot);
   const errors = props.errors ?? {};
@@ -94,6 +97,7 @@ export function AnswerForm(props: {
         </div>
       )}
       <form method="post" novalidate>
+        <HiddenFields fields={props.hidden} />
         <fieldset>
           <legend>1. {copy.rank}</legend>
           <label for="rank">{props.snapshot.language === 'sv' ? 'Plats' : 'Place'}</label>
