@@ -1,3 +1,4 @@
+import { answeredByCodeFigure, countAnsweredByCode } from '../codes/answered-by-code.js';
 import { ANSWER_SHARDS } from '../db/table.js';
 import type { AnswerStore, BenchmarkStore, Clock, InvitationStore, ReportStore } from '../ports.js';
 import type { Round } from '../rounds/round.js';
@@ -31,6 +32,11 @@ export async function computeRoundReport(deps: FigureDeps, round: Round): Promis
   const counts = await countInvitations(deps.invitations, round);
   const figures = aggregator.figures(round.snapshot.anonymityThreshold, round.snapshot.commentThreshold);
   const invited = Math.max(counts.invited, figures.answered);
+  const byCode = answeredByCodeFigure(
+    await countAnsweredByCode(deps.invitations, round),
+    figures.answered,
+    round.snapshot.anonymityThreshold,
+  );
   const closed = Boolean(round.closedAt) || deps.clock.now().toISOString() >= round.closesAt;
   return {
     roundId: round.id,
@@ -45,6 +51,7 @@ export async function computeRoundReport(deps: FigureDeps, round: Round): Promis
     language: round.snapshot.language,
     customerTerm: round.snapshot.customerTerm,
     ...figures,
+    ...(byCode.answeredByCode !== undefined ? { answeredByCode: byCode.answeredByCode } : {}),
     computedAt: deps.clock.now().toISOString(),
   };
 }
