@@ -14,10 +14,10 @@ header{padding:8mm 4mm}
 header h1{font-size:16pt;margin:0 0 2mm}
 header p{margin:0;font-size:10pt}
 .slips{display:grid;grid-template-columns:1fr 1fr}
-.slip{border:1px dashed #555;padding:5mm;height:68mm;display:grid;grid-template-columns:1fr 32mm;gap:3mm;break-inside:avoid;page-break-inside:avoid}
-.slip h2{font-size:12pt;margin:0 0 2mm}
-.slip p{margin:0 0 1.5mm;font-size:9.5pt;line-height:1.3}
-.code{font-family:"DejaVu Sans Mono",Consolas,monospace;font-size:19pt;font-weight:bold;letter-spacing:.06em;margin:1mm 0 2mm}
+.slip{border:1px dashed #555;padding:5mm;height:68mm;overflow:hidden;display:grid;grid-template-columns:1fr 30mm;gap:3mm;break-inside:avoid;page-break-inside:avoid}
+.slip h2{font-size:11pt;margin:0 0 1.5mm}
+.slip p{margin:0 0 1mm;font-size:9pt;line-height:1.25}
+.slip .code{font-family:"DejaVu Sans Mono",Consolas,monospace;font-size:16pt;font-weight:bold;letter-spacing:.04em;white-space:nowrap;margin:1mm 0 2mm}
 .url{font-weight:bold}
 .who{font-size:8.5pt;color:#333}
 @media print{header{display:none}}
@@ -87,7 +87,7 @@ export function CodeSheetPage(props: { sheet: CodeSheet; publicUrl: string }) {
                   {[slip.employeeId, slip.department, slip.role, slip.site].filter(Boolean).join(' · ')}
                 </p>
               </div>
-              <QrCode text={`${props.publicUrl}/k?code=${slip.code}`} size="32mm" />
+              <QrCode text={`${props.publicUrl}/k?code=${slip.code}`} size="30mm" />
             </section>
           ))}
         </main>
