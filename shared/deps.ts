@@ -50,6 +50,8 @@ export function createDeps(config: Config, overrides: Partial<Deps> = {}): Deps 
           return createEventBridgeTickTrigger({ region: config.region, name: config.tickRuleName as string });
         })
       : createInProcessTickTrigger(),
+    // No SMS channel on AWS yet: the End User Messaging SMS adapter is the next step (decision 30).
+    sms: undefined,
     tickState: createTickStateStore(db, table),
     organisations: createOrganisationStore(db, table),
     apiKeys: createApiKeyStore(db, table),

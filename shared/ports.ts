@@ -149,7 +149,7 @@ export interface InvitationStore {
     respondentKey: string,
     kind: MailKind,
     outcome:
-      | { state: 'sent'; tokenHash: string }
+      | { state: 'sent'; tokenHash: string; channel?: 'code' | 'sms' }
       | { state: 'skipped'; reason: string }
       | { state: 'released' },
   ): Promise<void>;

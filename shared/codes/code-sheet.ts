@@ -51,10 +51,12 @@ export async function codeSheet(deps: CodeSheetDeps, orgId: string, roundId: str
     for (const invitation of page.items) {
       const person = people.get(invitation.respondentKey);
       if (!person || person.email !== undefined) continue;
-      if (invitation.mails.invite?.state !== 'sent') {
-        if (invitation.mails.invite?.state !== 'skipped') pending++;
+      const invite = invitation.mails.invite;
+      if (invite?.state !== 'sent') {
+        if (invite?.state !== 'skipped') pending++;
         continue;
       }
+      if (invite.channel !== 'code') continue;
       slips.push({
         ...(person.employeeId ? { employeeId: person.employeeId } : {}),
         ...invitation.segments,

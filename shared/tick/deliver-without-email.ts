@@ -3,10 +3,12 @@ import type { Respondent } from '../respondents/respondent.js';
 import type { Invitation, MailKind } from '../rounds/invitation.js';
 import type { Round } from '../rounds/round.js';
 import type { DeliveryOutcome } from './deliver-mail.js';
+import { deliverSms } from './deliver-sms.js';
 import type { TickDeps, TickRun } from './tick-deps.js';
 
 /**
- * Someone without work e-mail is invited by a personal answer code on paper (the admin prints the sheet).
+ * Someone without work e-mail is invited by SMS where they have a mobile number and an SMS channel is set up,
+ * otherwise by a personal answer code on paper (the admin prints the sheet).
  * The invitation's claim is already held. 1. derive the round's code  2. store its token under a keyed hash
  * (never the code), marked `via: 'code'`, so the kiosk can open this person's form until the round closes
  * 3. record the invitation as sent, with the token's hash, so erasure kills the code as it kills links.
@@ -18,8 +20,10 @@ export async function deliverWithoutEmail(
   round: Round,
   invitation: Invitation,
   kind: MailKind,
-  _respondent: Respondent,
+  respondent: Respondent,
 ): Promise<DeliveryOutcome> {
+  if (deps.sms && respondent.mobile)
+    return deliverSms(deps, deps.sms, run, round, invitation, kind, respondent.mobile);
   if (kind !== 'invite') {
     await deps.invitations.settleMail(round.id, invitation.respondentKey, kind, {
       state: 'skipped',
@@ -56,7 +60,11 @@ export async function deliverWithoutEmail(
     expiresAt: round.closesAt,
     via: 'code',
   });
-  await deps.invitations.settleMail(round.id, invitation.respondentKey, kind, { state: 'sent', tokenHash });
+  await deps.invitations.settleMail(round.id, invitation.respondentKey, kind, {
+    state: 'sent',
+    tokenHash,
+    channel: 'code',
+  });
   run.stats.sent++;
   return 'sent';
 }

@@ -17,6 +17,7 @@ import type {
   ValueListStore,
 } from '../ports.js';
 import type { Secrets } from '../security/secrets.js';
+import type { SmsSender } from '../sms/sms-sender.js';
 
 export interface TickDeps {
   organisations: OrganisationStore;
@@ -31,6 +32,8 @@ export interface TickDeps {
   reports: ReportStore;
   benchmarks: BenchmarkStore;
   mailer: Mailer;
+  /** Undefined where no SMS channel is set up: staff without e-mail then get codes on paper only. */
+  sms: SmsSender | undefined;
   tickTrigger: TickTrigger;
   tickState: TickStateStore;
   secrets: Secrets;

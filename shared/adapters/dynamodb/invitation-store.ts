@@ -111,7 +111,7 @@ export function createInvitationStore(db: DynamoDBDocumentClient, tableName: str
               UpdateExpression: 'SET mails.#kind = :sent ADD tokenHashes :hash',
               ConditionExpression: 'attribute_exists(pk)',
               ExpressionAttributeValues: {
-                ':sent': { state: 'sent' },
+                ':sent': { state: 'sent', ...(outcome.channel ? { channel: outcome.channel } : {}) },
                 ':hash': new Set([outcome.tokenHash]),
               },
             }),
