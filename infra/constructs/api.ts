@@ -89,7 +89,8 @@ export class Api extends Construct {
         reason:
           'Authorisation is done in the app, per route: organisation API keys (bearer, HMAC-compared) for /v1, ' +
           'while enrolment, the answer pages and the verification pages are public by design and reached ' +
-          'through unguessable personal links. A gateway authoriser would duplicate the key lookup.',
+          'through unguessable personal links (the kiosk by answer codes, under guessing limits kept in the table). ' +
+          'A gateway authoriser would duplicate the key lookup.',
       });
     }
   }
