@@ -4,18 +4,27 @@ import { createAnswerStore } from './adapters/dynamodb/answer-store.js';
 import { createDocumentClient } from './adapters/dynamodb/client.js';
 import { createCounterStore } from './adapters/dynamodb/counter-store.js';
 import { createInvitationStore } from './adapters/dynamodb/invitation-store.js';
+import { createRateCounter } from './adapters/dynamodb/rate-counter.js';
 import { createRespondentStore } from './adapters/dynamodb/respondent-store.js';
+import { createSuppressionStore } from './adapters/dynamodb/suppression-store.js';
 import type { AnswerCodeReader } from './codes/answer-code-reader.js';
 import type { AttemptCounter } from './codes/guess-limits.js';
-import type { Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
-import type { AnswerLinkReader, AnswerStore, Clock, InvitationStore, RespondentStore } from './ports.js';
-import { createRateLimiter, type RateLimiter } from './rate-limiter.js';
+import type {
+  AnswerLinkReader,
+  AnswerStore,
+  Clock,
+  InvitationStore,
+  RespondentStore,
+  SuppressionStore,
+} from './ports.js';
+import { createFailureLimit, createLimit, type FailureLimit, type RateCounter } from './rate-limiter.js';
 import { createSecrets, type Secrets } from './security/secrets.js';
+import type { AnswersSettings } from './settings/answers.js';
 
 /** What the respondent's pages need: the link, the answer, unsubscribing. No mailer, no reports. */
 export interface RespondentDeps {
-  config: Config;
+  config: AnswersSettings;
   clock: Clock;
   logger: Logger;
   secrets: Secrets;
@@ -23,8 +32,11 @@ export interface RespondentDeps {
   answers: AnswerStore;
   invitations: InvitationStore;
   respondents: RespondentStore;
-  limits: { tokenGuessing: RateLimiter };
-  /** The kiosk (`/k`): answer codes, and the failed-code counters every container shares. */
+  suppressions: SuppressionStore;
+  /** Fixed-window counters in the table, for every limit that must hold across containers. */
+  rateCounter: RateCounter;
+  limits: { tokenGuessing: FailureLimit };
+  /** The kiosk (`/k`): answer codes, and the failed-code counters it reads before every guess. */
   answerCodes: AnswerCodeReader;
   counters: AttemptCounter;
 }
@@ -36,7 +48,7 @@ export const systemClock: Clock = { now: () => new Date() };
  * no SES client or MIME composer and the page a respondent clicks starts as fast as Hono and DynamoDB allow.
  */
 export function createRespondentDeps(
-  config: Config,
+  config: AnswersSettings,
   clock: Clock = systemClock,
   db = createDocumentClient({
     tableName: config.tableName,
@@ -45,17 +57,26 @@ export function createRespondentDeps(
   }),
 ): RespondentDeps {
   const table = config.tableName;
+  const secrets = createSecrets(config.tokenPepper);
+  const rateCounter = createRateCounter(db, table, clock);
   return {
     config,
     clock,
     logger: createLogger(config.logLevel),
-    secrets: createSecrets(config.tokenPepper),
+    secrets,
     answerLinks: createAnswerLinkReader(db, table),
     answers: createAnswerStore(db, table),
     invitations: createInvitationStore(db, table),
     respondents: createRespondentStore(db, table),
+    suppressions: createSuppressionStore(db, table),
+    rateCounter,
     // Counts only failed link look-ups, so staff behind one office NAT never trip it by answering.
-    limits: { tokenGuessing: createRateLimiter(clock, 20, 10 * 60_000) },
+    limits: {
+      tokenGuessing: createFailureLimit(
+        createLimit(rateCounter, secrets, 'link-guess', [{ limit: 20, windowSeconds: 600 }]),
+        clock,
+      ),
+    },
     answerCodes: createAnswerCodeReader(db, table),
     counters: createCounterStore(db, table),
   };

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { type FieldIssue, validationFailed } from '../errors.js';
-import type { Clock, RespondentStore } from '../ports.js';
+import type { Clock, RespondentStore, SuppressionStore } from '../ports.js';
 import type { Secrets } from '../security/secrets.js';
 import { issuesOf } from '../validation.js';
 import {
@@ -15,6 +15,7 @@ import { identityOf, respondentKeyFor } from './respondent-identity.js';
 
 interface ImportDeps {
   respondents: RespondentStore;
+  suppressions: SuppressionStore;
   secrets: Secrets;
   clock: Clock;
 }
@@ -83,9 +84,11 @@ function collapseDuplicates(inputs: RespondentInput[]): RespondentInput[] {
 }
 
 /**
- * Imports up to 1,000 respondents, idempotent by normalised e-mail, or by employee id where there is none. 1. validate every row (nothing is written
- * if one is wrong)  2. collapse identical duplicates  3. read who exists  4. write only what changed.
- * Someone who unsubscribed stays unsubscribed when imported again: their choice outlives the staff list.
+ * Imports up to 1,000 respondents, idempotent by normalised e-mail, or by employee id where there is none.
+ * 1. validate every row (nothing is written if one is wrong)  2. collapse identical duplicates  3. read who
+ * exists, and who unsubscribed from this organisation  4. write only what changed. Someone who unsubscribed
+ * stays unsubscribed when imported again, even after their erasure: their choice is kept by the address's
+ * keyed hash and outlives the staff list.
  */
 export async function importRespondents(deps: ImportDeps, orgId: string, body: unknown) {
   const parsed = ImportRespondentsSchema.safeParse(body);
@@ -97,10 +100,11 @@ export async function importRespondents(deps: ImportDeps, orgId: string, body: u
     const chunk = inputs
       .slice(start, start + 100)
       .map((input) => ({ input, key: respondentKeyFor(deps.secrets, input) }));
-    const existing = await deps.respondents.getMany(
-      orgId,
-      chunk.map((entry) => entry.key),
-    );
+    const chunkKeys = chunk.map((entry) => entry.key);
+    const [existing, unsubscribed] = await Promise.all([
+      deps.respondents.getMany(orgId, chunkKeys),
+      deps.suppressions.unsubscribedAmong(orgId, chunkKeys),
+    ]);
     const writes: Respondent[] = [];
     for (const { input, key } of chunk) {
       const before = existing.get(key);
@@ -113,12 +117,15 @@ export async function importRespondents(deps: ImportDeps, orgId: string, body: u
             .filter((f) => input[f] !== undefined)
             .map((f) => [f, input[f]]),
         ),
-        status: before?.status ?? 'active',
+        status: unsubscribed.has(key) ? 'unsubscribed' : (before?.status ?? 'active'),
         createdAt: before?.createdAt ?? now,
         updatedAt: now,
       };
       if (!before) counts.created++;
-      else if ([...SEGMENT_FIELDS, ...CONTACT_FIELDS].some((field) => before[field] !== after[field]))
+      else if (
+        before.status !== after.status ||
+        [...SEGMENT_FIELDS, ...CONTACT_FIELDS].some((field) => before[field] !== after[field])
+      )
         counts.updated++;
       else {
         counts.unchanged++;

@@ -1,10 +1,11 @@
-import type { Clock, RespondentStore } from '../ports.js';
+import type { Clock, RespondentStore, SuppressionStore } from '../ports.js';
 import type { Secrets } from '../security/secrets.js';
 import { publicRespondent } from './respondent.js';
 import { respondentKeyNamed } from './respondent-identity.js';
 
 interface RespondentDeps {
   respondents: RespondentStore;
+  suppressions: SuppressionStore;
   secrets: Secrets;
   clock: Clock;
 }
@@ -26,8 +27,9 @@ export async function listRespondents(
 export type EraseFollowUp = (orgId: string, respondentKey: string) => Promise<void>;
 
 /**
- * Erasure on request. 1. delete the respondent (the e-mail and segments go)  2. let the rounds forget the
- * invitation links. Anonymous answers stay: they never held identity. Idempotent: erasing twice is fine.
+ * Erasure on request. 1. keep an unsubscribe as the address's keyed hash (one recorded before that record
+ * existed lives only in the status)  2. delete the respondent (the e-mail and segments go)  3. let the rounds
+ * forget the invitation links. Anonymous answers stay: they never held identity. Idempotent.
  */
 export async function eraseRespondent(
   deps: RespondentDeps,
@@ -37,6 +39,9 @@ export async function eraseRespondent(
 ) {
   const key = await respondentKeyNamed(deps, orgId, emailOrEmployeeId);
   if (!key) return;
+  const respondent = await deps.respondents.get(orgId, key);
+  if (respondent?.status === 'unsubscribed')
+    await deps.suppressions.unsubscribe(orgId, key, deps.clock.now().toISOString());
   await deps.respondents.delete(orgId, key);
   for (const followUp of followUps) await followUp(orgId, key);
 }

@@ -10,13 +10,14 @@ import { answerCopy } from '../pages/answer-copy.js';
 import { AnswerForm, type FormValues } from '../pages/answer-form.js';
 import { KioskPage, KioskThanks } from '../pages/kiosk.js';
 import { Message } from '../pages/layout.js';
+import { readForm as readFormBody } from '../request-guards.js';
 
 const isForm = (c: Context) =>
   /^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(c.req.header('content-type') ?? '');
 
 /** The form's fields as strings (repeated ones as arrays), and apart from them the kiosk's own two. */
 async function readForm(c: Context) {
-  const body = await c.req.parseBody({ all: true });
+  const body = await readFormBody(c);
   const { code, step, ...rest } = body;
   const values = Object.fromEntries(
     Object.entries(rest).filter(
