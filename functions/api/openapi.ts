@@ -22,6 +22,8 @@ export interface Operation {
   access: 'public' | 'admin' | 'admin, analyst' | 'operator or public';
   body?: { schema: z.ZodMiniType; example?: unknown; contentTypes?: string[] };
   query?: Record<string, string>;
+  /** Optional request headers, by name: their description. */
+  headers?: Record<string, { description: string; schema: Record<string, unknown> }>;
   responses: Record<number, string>;
 }
 
@@ -42,6 +44,15 @@ export const OPERATIONS: Operation[] = [
     path: '/v1/organisations',
     summary: 'Enrol an organisation; the admin key is shown once',
     access: 'operator or public',
+    headers: {
+      'Idempotency-Key': {
+        description:
+          'Makes a retry safe: the same key with the same body within 24 hours returns the same organisation and ' +
+          'admin key (201, header Idempotent-Replayed: true) and creates nothing; the same key with another body ' +
+          'gets 422. Use a fresh random value (e.g. a UUID) for each new enrolment: the key opens the stored answer.',
+        schema: { type: 'string', minLength: 16, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' },
+      },
+    },
     body: {
       schema: CreateOrganisationSchema,
       example: {
@@ -54,8 +65,10 @@ export const OPERATIONS: Operation[] = [
     responses: {
       201: '{ organisation, adminKey }',
       400: errors[400],
+      409: 'idempotency_in_progress: a request with this Idempotency-Key is still running',
       413: 'payload_too_large',
       415: 'unsupported_media_type',
+      422: 'idempotency_key_reused: this Idempotency-Key came with another body',
       429: 'rate_limited: 10 enrolments an hour per client, 3 verification mails an hour and 10 a day per contact address; Retry-After says when to come back',
     },
   },
@@ -176,11 +189,12 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/organisations/{orgId}/rounds/{roundId}/report',
-    summary: "One round's figures (stored at close; live while open)",
+    summary:
+      "One round's figures, stored at close. While the round is open: counts only (invited, answered, responseRate); rank, heatmap are null and segments, comments, themes empty, each named in `withheld` with `round-open`. After the close a figure is null (or a group `suppressed`) and named in `withheld` with its reason where releasing it would let a reader derive something about fewer than k people: `below-threshold` (under k answers, or under the comment threshold of writers), `too-few-places` (the round's place figures need k who gave a place), `differencing` (a segment whose people sit in department × role × site cells too small to release), `participation` (a response rate per segment needs k who answered and k who did not), `no-previous-round`. See docs/privacy.md.",
     access: 'admin, analyst',
     query: { format: 'json (default) or csv' },
     responses: {
-      200: '{ report: { roundId, invited, answered, responseRate, suppressed, rank: { median, ci95, q1, q3, mean, top10Share, dontKnowShare, histogram }, segments, comments (the first 20 a question), commentCounts, themes, change } }',
+      200: '{ report: { roundId, status, invited, answered, responseRate, suppressed, withheld: { "<figure or group>": reason }, rank: { known, median, ci95, q1, q3, mean, top10Share, dontKnowShare, histogram } | null, segments: { department|role|site: [{ value, suppressed, answered?, median?, top10Share?, dontKnowShare? }] }, heatmap: { figures: [medianPlace, top10Share, dontKnowShare, responseRate, change], rows: [{ dimension, value, cells: { <figure>: number | null } }], withheld: { "<dimension>.<value>.<figure>": reason } } | null, comments (the first 20 a question), commentCounts, themes, change } }',
       ...errors,
     },
   },
@@ -188,10 +202,10 @@ export const OPERATIONS: Operation[] = [
     method: 'get',
     path: '/v1/organisations/{orgId}/rounds/{roundId}/comments',
     summary:
-      "Every comment of a round's sample (up to 100 a question, random order); none under the comment threshold",
+      "Every comment of a round's sample (up to 100 a question, random order); none while the round is open or under the comment threshold (named in `withheld`)",
     access: 'admin, analyst',
     responses: {
-      200: '{ comments: { rankReason?, raiseIdeas?, consequencesNow?, consequencesIfRaised? } }',
+      200: '{ comments: { rankReason?, raiseIdeas?, consequencesNow?, consequencesIfRaised? }, withheld: { "comments" | "comments.<question>": reason } }',
       ...errors,
     },
   },
@@ -234,7 +248,8 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/organisations/{orgId}/report',
-    summary: 'The trend across closed rounds, the national reference line, the goal and the benchmark',
+    summary:
+      'The trend across closed rounds, the national reference line, the goal and the benchmark. The benchmark (null until at least 10 other organisations qualify) counts other organisations only, each verified, enrolled at least 180 days before its round closed and with at least 20 answers in it: `medianOfMedians` to the nearest 5 places, `percentile` in quarters.',
     access: 'admin, analyst',
     query: { format: 'json (default) or csv' },
     responses: { 200: '{ report: { series, slopePerYear, goal, reference, benchmark } }', ...errors },
@@ -328,6 +343,13 @@ export function buildOpenApi(operations: Operation[], serverUrl: string) {
         required: false,
         description,
         schema: { type: 'string' },
+      })),
+      ...Object.entries(op.headers ?? {}).map(([name, { description, schema }]) => ({
+        name,
+        in: 'header',
+        required: false,
+        description,
+        schema,
       })),
     ];
     paths[op.path] ??= {};

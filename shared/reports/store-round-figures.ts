@@ -1,13 +1,24 @@
 import { answeredByCodeFigure, countAnsweredByCode } from '../codes/answered-by-code.js';
 import { ANSWER_SHARDS } from '../db/table.js';
-import type { AnswerStore, BenchmarkStore, Clock, InvitationStore, ReportStore } from '../ports.js';
+import type {
+  AnswerStore,
+  BenchmarkStore,
+  Clock,
+  InvitationStore,
+  OrganisationStore,
+  ReportStore,
+} from '../ports.js';
 import type { Round } from '../rounds/round.js';
-import { countInvitations, round3 } from '../rounds/round-view.js';
+import { round3, tallyInvitations } from '../rounds/round-view.js';
 import { RoundAggregator } from './aggregate-round.js';
+import { countsInBenchmark } from './benchmark.js';
+import { buildHeatmap } from './heatmap.js';
+import { segmentTurnout } from './participation.js';
 import { type RoundReport, withCommentPage } from './round-report.js';
 import type { TrendPoint } from './trend.js';
 
 export interface FigureDeps {
+  organisations: OrganisationStore;
   invitations: InvitationStore;
   answers: AnswerStore;
   reports: ReportStore;
@@ -18,7 +29,11 @@ export interface FigureDeps {
 
 const PAGE = 1000;
 
-/** Streams every answer of the round through the aggregator, shard by shard, page by page. */
+/**
+ * A closed round's figures: 1. stream every answer through the aggregator, shard by shard, page by page
+ * 2. tally invitations per cell for participation  3. find the previous closed round for the change
+ * 4. build the heatmap from the released figures only.
+ */
 export async function computeRoundReport(deps: FigureDeps, round: Round): Promise<RoundReport> {
   const aggregator = new RoundAggregator(round.snapshot.rankMax, deps.random, round.snapshot.values?.values);
   for (let shard = 0; shard < ANSWER_SHARDS; shard++) {
@@ -29,31 +44,51 @@ export async function computeRoundReport(deps: FigureDeps, round: Round): Promis
       cursor = page.cursor;
     } while (cursor);
   }
-  const counts = await countInvitations(deps.invitations, round);
-  const figures = aggregator.figures(round.snapshot.anonymityThreshold, round.snapshot.commentThreshold);
+  const k = round.snapshot.anonymityThreshold;
+  const { counts, cells } = await tallyInvitations(deps.invitations, round);
+  const figures = aggregator.figures(k, round.snapshot.commentThreshold);
   const invited = Math.max(counts.invited, figures.answered);
   const byCode = answeredByCodeFigure(
     await countAnsweredByCode(deps.invitations, round),
     figures.answered,
-    round.snapshot.anonymityThreshold,
+    k,
   );
-  const closed = Boolean(round.closedAt) || deps.clock.now().toISOString() >= round.closesAt;
-  return {
+  const closesAt = round.closedAt ?? round.closesAt;
+  const previousPoint = (await deps.reports.listTrend(round.orgId))
+    .filter((r) => r.roundId !== round.id && r.closesAt < closesAt)
+    .sort((a, b) => b.closesAt.localeCompare(a.closesAt))[0];
+  const previous = previousPoint ? await deps.reports.get(round.orgId, previousPoint.roundId) : undefined;
+  const turnout = segmentTurnout(cells.values(), k, {
+    invited: round.erasedInvitations ?? 0,
+    answered: round.erasedAnswered ?? 0,
+  });
+  const report: RoundReport = {
     roundId: round.id,
     orgId: round.orgId,
     opensAt: round.opensAt,
-    closesAt: round.closedAt ?? round.closesAt,
-    status: closed ? 'closed' : 'open',
+    closesAt,
+    status: 'closed',
     invited,
     responseRate: invited === 0 ? 0 : round3(figures.answered / invited),
-    anonymityThreshold: round.snapshot.anonymityThreshold,
+    anonymityThreshold: k,
     commentThreshold: round.snapshot.commentThreshold,
     language: round.snapshot.language,
     customerTerm: round.snapshot.customerTerm,
     ...figures,
+    heatmap:
+      figures.answered < k
+        ? null
+        : buildHeatmap(figures.segments, figures.withheld, turnout, previous?.segments),
     ...(byCode.answeredByCode !== undefined ? { answeredByCode: byCode.answeredByCode } : {}),
+    withheld: {
+      ...figures.withheld,
+      ...byCode.withheld,
+      ...(figures.answered < k ? { heatmap: 'below-threshold' as const } : {}),
+    },
     computedAt: deps.clock.now().toISOString(),
   };
+  const change = changeSince(report, previousPoint);
+  return change ? { ...report, change } : report;
 }
 
 /** The change since the organisation's previous closed round, where both rounds' figures are released. */
@@ -72,17 +107,16 @@ function changeSince(report: RoundReport, previous: TrendPoint | undefined): Rou
   };
 }
 
-/** Computes the figures of a closed round once and stores them; rerunning overwrites with the same figures. */
+/**
+ * Computes the figures of a closed round once and stores them; rerunning overwrites with the same figures.
+ * The round's median joins the cross-organisation benchmark only where the organisation meets its bar.
+ */
 export async function storeRoundFigures(deps: FigureDeps, round: Round): Promise<RoundReport> {
   const report = await computeRoundReport(deps, round);
-  const earlier = (await deps.reports.listTrend(round.orgId)).filter(
-    (r) => r.roundId !== round.id && r.closesAt < report.closesAt,
-  );
-  const previous = earlier.sort((a, b) => b.closesAt.localeCompare(a.closesAt))[0];
-  const change = changeSince(report, previous);
-  const stored = withCommentPage({ ...report, ...(change ? { change } : {}) });
+  const stored = withCommentPage(report);
   await deps.reports.put(stored, report.comments);
-  if (!stored.suppressed && stored.rank)
+  const organisation = await deps.organisations.get(round.orgId);
+  if (stored.rank && organisation && countsInBenchmark(organisation, stored))
     await deps.benchmarks.record(round.orgId, stored.rank.median, stored.closesAt);
   return stored;
 }

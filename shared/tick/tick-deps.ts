@@ -1,5 +1,6 @@
 import type { ActionStore } from '../actions/action-store.js';
 import type { Logger } from '../logger.js';
+import type { ChartRenderer } from '../mail/chart-png.js';
 import type {
   AnswerStore,
   BenchmarkStore,
@@ -34,6 +35,8 @@ export interface TickDeps {
   mailer: Mailer;
   /** Undefined where no SMS channel is set up: staff without e-mail then get codes on paper only. */
   sms: SmsSender | undefined;
+  /** Renders the report mail's trend chart (SVG to PNG); the entry point decides where its WASM and font come from. */
+  charts: ChartRenderer;
   tickTrigger: TickTrigger;
   tickState: TickStateStore;
   secrets: Secrets;

@@ -38,11 +38,22 @@ describe('answer codes', () => {
 
 describe('answers by code in the report', () => {
   it('releases the count only when both it and the link answers are at least k, or no one used a link', () => {
-    expect(answeredByCodeFigure(4, 8, 3)).toEqual({ answeredByCode: 4 });
-    expect(answeredByCodeFigure(5, 5, 5)).toEqual({ answeredByCode: 5 });
-    expect(answeredByCodeFigure(2, 8, 3)).toEqual({ withheld: { answeredByCode: 'below-threshold' } });
+    expect(answeredByCodeFigure({ invitedByCode: 8, answeredByCode: 4 }, 8, 3)).toEqual({
+      answeredByCode: 4,
+    });
+    expect(answeredByCodeFigure({ invitedByCode: 8, answeredByCode: 5 }, 5, 5)).toEqual({
+      answeredByCode: 5,
+    });
+    expect(answeredByCodeFigure({ invitedByCode: 8, answeredByCode: 2 }, 8, 3)).toEqual({
+      withheld: { answeredByCode: 'below-threshold' },
+    });
     // 6 by code of 8 would tell that exactly 2 answered by link.
-    expect(answeredByCodeFigure(6, 8, 3)).toEqual({ withheld: { answeredByCode: 'below-threshold' } });
-    expect(answeredByCodeFigure(0, 8, 3)).toEqual({ withheld: { answeredByCode: 'below-threshold' } });
+    expect(answeredByCodeFigure({ invitedByCode: 8, answeredByCode: 6 }, 8, 3)).toEqual({
+      withheld: { answeredByCode: 'below-threshold' },
+    });
+    expect(answeredByCodeFigure({ invitedByCode: 8, answeredByCode: 0 }, 8, 3)).toEqual({
+      withheld: { answeredByCode: 'below-threshold' },
+    });
+    expect(answeredByCodeFigure({ invitedByCode: 0, answeredByCode: 0 }, 8, 3)).toEqual({});
   });
 });
