@@ -1,3 +1,4 @@
+import { createActionStore } from './adapters/dynamodb/action-store.js';
 import { createApiKeyStore } from './adapters/dynamodb/api-key-store.js';
 import { createBenchmarkStore } from './adapters/dynamodb/benchmark-store.js';
 import { createDocumentClient } from './adapters/dynamodb/client.js';
@@ -71,6 +72,8 @@ export function createDeps(config: ApiSettings, overrides: Partial<Deps> = {}): 
           return createEventBridgeTickTrigger({ region: config.region, name: config.tickRuleName as string });
         })
       : createInProcessTickTrigger(),
+    // No SMS channel on AWS yet: the End User Messaging SMS adapter is the next step (decision 30).
+    sms: undefined,
     tickState: createTickStateStore(db, table),
     mailQuota: createMailQuotaStore(db, table),
     organisations: createOrganisationStore(db, table),
@@ -81,6 +84,7 @@ export function createDeps(config: ApiSettings, overrides: Partial<Deps> = {}): 
     reports: createReportStore(db, table),
     benchmarks: createBenchmarkStore(db, table),
     valueLists: createValueListStore(db, table),
+    actions: createActionStore(db, table),
     config,
     publicUrl: config.publicUrl,
     limits: {

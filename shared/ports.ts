@@ -80,6 +80,8 @@ export type TokenRecord =
       respondentKey: string;
       segments: Segments;
       expiresAt: string;
+      /** Set on a personal answer code's token (staff without e-mail), so the report can count code answers. */
+      via?: 'code';
     };
 
 export type Segments = { department?: string; role?: string; site?: string };
@@ -149,12 +151,12 @@ export interface InvitationStore {
     respondentKey: string,
     kind: MailKind,
     outcome:
-      | { state: 'sent'; tokenHash: string }
+      | { state: 'sent'; tokenHash: string; channel?: 'code' | 'sms' }
       | { state: 'skipped'; reason: string }
       | { state: 'released' },
   ): Promise<void>;
-  /** Marks answered; false when the invitation is gone (erased). */
-  markAnswered(roundId: string, respondentKey: string): Promise<boolean>;
+  /** Marks answered, and by which way (a link, or an answer code); false when the invitation is gone (erased). */
+  markAnswered(roundId: string, respondentKey: string, via?: 'link' | 'code'): Promise<boolean>;
   /** Deletes it and returns the link token hashes it held; undefined when there was none. */
   delete(
     roundId: string,

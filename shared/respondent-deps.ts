@@ -1,11 +1,15 @@
+import { createAnswerCodeReader } from './adapters/dynamodb/answer-code-reader.js';
 import { createAnswerLinkReader } from './adapters/dynamodb/answer-link-reader.js';
 import { createAnswerStore } from './adapters/dynamodb/answer-store.js';
 import { createDocumentClient } from './adapters/dynamodb/client.js';
+import { createCounterStore } from './adapters/dynamodb/counter-store.js';
 import { createInvitationStore } from './adapters/dynamodb/invitation-store.js';
 import { createRateCounter } from './adapters/dynamodb/rate-counter.js';
 import { createRespondentStore } from './adapters/dynamodb/respondent-store.js';
 import { createSuppressionStore } from './adapters/dynamodb/suppression-store.js';
 import { createLogger } from './adapters/logging/powertools-logger.js';
+import type { AnswerCodeReader } from './codes/answer-code-reader.js';
+import type { AttemptCounter } from './codes/guess-limits.js';
 import type { Logger } from './logger.js';
 import type {
   AnswerLinkReader,
@@ -33,6 +37,9 @@ export interface RespondentDeps {
   /** Fixed-window counters in the table, for every limit that must hold across containers. */
   rateCounter: RateCounter;
   limits: { tokenGuessing: FailureLimit };
+  /** The kiosk (`/k`): answer codes, and the failed-code counters it reads before every guess. */
+  answerCodes: AnswerCodeReader;
+  counters: AttemptCounter;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -71,5 +78,7 @@ export function createRespondentDeps(
         clock,
       ),
     },
+    answerCodes: createAnswerCodeReader(db, table),
+    counters: createCounterStore(db, table),
   };
 }

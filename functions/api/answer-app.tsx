@@ -4,6 +4,7 @@ import type { AppOptions } from './app.js';
 import { handleErrors, serveAssets, useCommonMiddleware } from './common.js';
 import type { AppEnv } from './env.js';
 import { answerPageRoutes } from './routes/answer-pages.js';
+import { kioskRoutes } from './routes/kiosk.js';
 
 /**
  * The respondent's side alone: `/r/*` and the pages' assets. On AWS it runs in its own small Lambda, so the
@@ -15,6 +16,7 @@ export function createAnswerApp(deps: RespondentDeps, options: AppOptions) {
   app.get('/health', (c) => c.json({ ok: true }));
   serveAssets(app);
   app.route('/r', answerPageRoutes(deps, options.clientAddress));
+  app.route('/k', kioskRoutes(deps, options.clientAddress));
   handleErrors(app, deps.logger);
   return app;
 }

@@ -5,9 +5,12 @@ import { handleErrors, serveAssets, useCommonMiddleware } from './common.js';
 import type { AppEnv } from './env.js';
 import type { ClientAddress } from './http.js';
 import { OPERATIONS } from './openapi.js';
+import { actionRoutes } from './routes/actions.js';
 import { answerPageRoutes } from './routes/answer-pages.js';
+import { codeRoutes } from './routes/codes.js';
 import { docsRoutes } from './routes/docs.js';
 import { keyRoutes } from './routes/keys.js';
+import { kioskRoutes } from './routes/kiosk.js';
 import { organisationRoutes } from './routes/organisations.js';
 import { reportRoutes } from './routes/reports.js';
 import { respondentRoutes } from './routes/respondents.js';
@@ -32,9 +35,12 @@ export function createApp(deps: Deps, options: AppOptions) {
   app.route('/v1/organisations', respondentRoutes(deps, [eraseFromRounds(deps)]));
   app.route('/v1/organisations', roundRoutes(deps));
   app.route('/v1/organisations', reportRoutes(deps));
+  app.route('/v1/organisations', actionRoutes(deps));
+  app.route('/v1/organisations', codeRoutes(deps));
   app.route('/', valueListRoutes(deps));
   app.route('/verify', verificationRoutes(deps));
   app.route('/r', answerPageRoutes(deps, options.clientAddress));
+  app.route('/k', kioskRoutes(deps, options.clientAddress));
   app.route('/', docsRoutes(OPERATIONS, deps.publicUrl));
 
   handleErrors(app, deps.logger);

@@ -8,6 +8,7 @@ import {
 import { ImportRespondentsSchema } from '../../shared/respondents/respondent.js';
 import { OpenRoundSchema } from '../../shared/rounds/round.js';
 import { CustomValueListSchema } from '../../shared/values/value-list.js';
+import { LOOP_OPERATIONS } from './openapi-loop.js';
 
 /**
  * The OpenAPI document, generated from the same zod schemas the routes validate with (zod's own JSON Schema
@@ -126,7 +127,8 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'put',
     path: '/v1/organisations/{orgId}/respondents',
-    summary: 'Import up to 1,000 respondents, idempotent by e-mail',
+    summary:
+      'Import up to 1,000 respondents, idempotent by e-mail, or by employeeId for staff without e-mail (optional mobile, E.164)',
     access: 'admin',
     body: {
       schema: ImportRespondentsSchema,
@@ -150,8 +152,8 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: 'delete',
-    path: '/v1/organisations/{orgId}/respondents/{email}',
-    summary: 'Erase a respondent (anonymous answers stay)',
+    path: '/v1/organisations/{orgId}/respondents/{emailOrEmployeeId}',
+    summary: 'Erase a respondent, named by e-mail or employee id (anonymous answers stay)',
     access: 'admin',
     responses: { 204: 'erased', ...errors },
   },
@@ -293,6 +295,7 @@ export const OPERATIONS: Operation[] = [
     access: 'public',
     responses: { 200: 'done', 404: 'unknown link' },
   },
+  ...LOOP_OPERATIONS,
 ];
 
 const ErrorSchema = {

@@ -45,6 +45,12 @@ export class Api extends Construct {
       methods: [apigw.HttpMethod.GET, apigw.HttpMethod.POST],
       integration: answerPages,
     });
+    // The kiosk, where staff without work e-mail type their answer code: a respondent's page too.
+    this.httpApi.addRoutes({
+      path: '/k',
+      methods: [apigw.HttpMethod.GET, apigw.HttpMethod.POST],
+      integration: answerPages,
+    });
     this.httpApi.addRoutes({
       path: '/assets/{proxy+}',
       methods: [apigw.HttpMethod.GET],
@@ -83,7 +89,8 @@ export class Api extends Construct {
         reason:
           'Authorisation is done in the app, per route: organisation API keys (bearer, HMAC-compared) for /v1, ' +
           'while enrolment, the answer pages and the verification pages are public by design and reached ' +
-          'through unguessable personal links. A gateway authoriser would duplicate the key lookup.',
+          'through unguessable personal links (the kiosk by answer codes, under guessing limits kept in the table). ' +
+          'A gateway authoriser would duplicate the key lookup.',
       });
     }
   }

@@ -40,5 +40,5 @@ export async function submitAnswer(deps: SubmitDeps, link: AnswerLink, input: An
     ...(input.valuesToday?.length ? { valuesToday: input.valuesToday } : {}),
     ...(input.valuesWishedFor?.length ? { valuesWishedFor: input.valuesWishedFor } : {}),
   });
-  await deps.invitations.markAnswered(link.round.id, link.token.respondentKey);
+  await deps.invitations.markAnswered(link.round.id, link.token.respondentKey, link.token.via ?? 'link');
 }

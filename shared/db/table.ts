@@ -73,3 +73,19 @@ export const workQueue = {
   organisationDue: 'ORG_DUE',
   roundActive: 'ROUND_ACTIVE',
 } as const;
+
+/** Actions live under their organisation, grouped by round, so a round's list and the organisation's are one query each. */
+export const actionKeys = {
+  action: (orgId: string, roundId: string, actionId: string) => ({
+    pk: `ORG#${orgId}`,
+    sk: `ACTION#${roundId}#${actionId}`,
+  }),
+  roundPrefix: (roundId: string) => `ACTION#${roundId}#`,
+  prefix: 'ACTION#',
+} as const;
+
+/** A fixed-window counter shared by every Lambda container (guessing limits); TTL removes it after its window. */
+export const counterKey = (name: string, windowStart: number) => ({
+  pk: `COUNTER#${name}`,
+  sk: `W#${windowStart}`,
+});

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { Logger } from '../logger.js';
 import type { Clock, SuppressionStore } from '../ports.js';
-import { respondentKeyOf } from '../respondents/import-respondents.js';
+import { respondentKeyOf } from '../respondents/respondent-identity.js';
 import { normaliseEmail } from '../schema-helpers.js';
 import type { Secrets } from '../security/secrets.js';
 

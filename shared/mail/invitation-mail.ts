@@ -1,6 +1,7 @@
 import type { OutgoingMail } from '../ports.js';
 import type { MailKind } from '../rounds/invitation.js';
 import type { RoundSnapshot } from '../rounds/round.js';
+import { doneActionsHtml, doneActionsText } from './done-actions-mail.js';
 import { button, html, mailLayout } from './html.js';
 
 const dateIn = (language: 'sv' | 'en', iso: string) =>
@@ -44,6 +45,7 @@ export function invitationMail(
   const unsubscribeUrl = `${link}/unsubscribe`;
   const body = html`<h1 style="font-size:22px;margin:0 0 16px">${text.subject}</h1>
 <p>${text.intro}</p>
+${doneActionsHtml(snapshot)}
 ${button(link, text.action)}
 <p>${text.closes}</p>
 <p style="font-size:14px;color:#444">${text.anonymity}</p>
@@ -52,7 +54,7 @@ ${button(link, text.action)}
     to,
     subject: text.subject,
     html: mailLayout(snapshot.language, text.subject, body),
-    text: `${text.intro}\n\n${text.action}: ${link}\n\n${text.closes}\n\n${text.anonymity}\n\n${text.unsubscribe}: ${unsubscribeUrl}\n`,
+    text: `${text.intro}\n\n${doneActionsText(snapshot)}${text.action}: ${link}\n\n${text.closes}\n\n${text.anonymity}\n\n${text.unsubscribe}: ${unsubscribeUrl}\n`,
     headers: {
       'List-Unsubscribe': `<${unsubscribeUrl}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',

@@ -12,6 +12,8 @@ export interface RoundReport extends RoundFigures {
   status: 'open' | 'closed';
   invited: number;
   responseRate: number;
+  /** Answers that came by personal answer code; absent when fewer than k (or the link answers are). */
+  answeredByCode?: number;
   anonymityThreshold: number;
   commentThreshold: number;
   language: 'sv' | 'en';

@@ -1,3 +1,4 @@
+import { answeredByCodeFigure, countAnsweredByCode } from '../codes/answered-by-code.js';
 import { ANSWER_SHARDS } from '../db/table.js';
 import type {
   AnswerStore,
@@ -47,6 +48,11 @@ export async function computeRoundReport(deps: FigureDeps, round: Round): Promis
   const { counts, cells } = await tallyInvitations(deps.invitations, round);
   const figures = aggregator.figures(k, round.snapshot.commentThreshold);
   const invited = Math.max(counts.invited, figures.answered);
+  const byCode = answeredByCodeFigure(
+    await countAnsweredByCode(deps.invitations, round),
+    figures.answered,
+    k,
+  );
   const closesAt = round.closedAt ?? round.closesAt;
   const previousPoint = (await deps.reports.listTrend(round.orgId))
     .filter((r) => r.roundId !== round.id && r.closesAt < closesAt)
@@ -73,9 +79,12 @@ export async function computeRoundReport(deps: FigureDeps, round: Round): Promis
       figures.answered < k
         ? null
         : buildHeatmap(figures.segments, figures.withheld, turnout, previous?.segments),
-    ...(figures.answered < k
-      ? { withheld: { ...figures.withheld, heatmap: 'below-threshold' as const } }
-      : {}),
+    ...(byCode.answeredByCode !== undefined ? { answeredByCode: byCode.answeredByCode } : {}),
+    withheld: {
+      ...figures.withheld,
+      ...byCode.withheld,
+      ...(figures.answered < k ? { heatmap: 'below-threshold' as const } : {}),
+    },
     computedAt: deps.clock.now().toISOString(),
   };
   const change = changeSince(report, previousPoint);

@@ -1,8 +1,7 @@
 import type { Clock, RespondentStore, SuppressionStore } from '../ports.js';
-import { normaliseEmail } from '../schema-helpers.js';
 import type { Secrets } from '../security/secrets.js';
-import { respondentKeyOf } from './import-respondents.js';
 import { publicRespondent } from './respondent.js';
+import { respondentKeyNamed } from './respondent-identity.js';
 
 interface RespondentDeps {
   respondents: RespondentStore;
@@ -35,10 +34,11 @@ export type EraseFollowUp = (orgId: string, respondentKey: string) => Promise<vo
 export async function eraseRespondent(
   deps: RespondentDeps,
   orgId: string,
-  email: string,
+  emailOrEmployeeId: string,
   followUps: EraseFollowUp[] = [],
 ) {
-  const key = respondentKeyOf(deps.secrets, normaliseEmail(email));
+  const key = await respondentKeyNamed(deps, orgId, emailOrEmployeeId);
+  if (!key) return;
   const respondent = await deps.respondents.get(orgId, key);
   if (respondent?.status === 'unsubscribed')
     await deps.suppressions.unsubscribe(orgId, key, deps.clock.now().toISOString());

@@ -15,7 +15,12 @@ export interface Invitation {
   segments: Segments;
   createdAt: string;
   answered?: boolean;
-  mails: Partial<Record<MailKind, { state: MailState; leaseUntil?: string; reason?: string }>>;
+  /** How the last answer came: by a mailed link or a personal answer code (counted in the report, above k). */
+  answeredBy?: 'link' | 'code';
+  /** `channel` is set when it went another way than e-mail: a code on paper, or an SMS. */
+  mails: Partial<
+    Record<MailKind, { state: MailState; leaseUntil?: string; reason?: string; channel?: 'code' | 'sms' }>
+  >;
   /** Hashes of the link tokens mailed, so erasure can kill them. */
   tokenHashes?: string[];
 }

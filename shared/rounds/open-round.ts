@@ -1,3 +1,5 @@
+import type { ActionStore } from '../actions/action-store.js';
+import { withDoneActions } from '../actions/done-since-last-pulse.js';
 import { conflict, DomainError, notFound } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { nextRoundAt } from '../organisations/cadence.js';
@@ -12,6 +14,7 @@ export interface RoundDeps extends TickTriggerDeps {
   organisations: OrganisationStore;
   rounds: RoundStore;
   valueLists: ValueListStore;
+  actions: ActionStore;
   secrets: Secrets;
   clock: Clock;
   logger: Logger;
@@ -63,13 +66,9 @@ export async function openRound(deps: RoundDeps, orgId: string, closesAt?: strin
     throw conflict('A round is already open; close it first');
 
   await wakeTick(deps);
-  const round = newRound(
-    org,
-    deps.secrets.newId('rnd'),
-    'manual',
-    now,
-    closes,
-    await resolveValueList(deps, org),
+  const round = await withDoneActions(
+    deps,
+    newRound(org, deps.secrets.newId('rnd'), 'manual', now, closes, await resolveValueList(deps, org)),
   );
   if (!(await claimSlot(deps, orgId, round.id, now)))
     throw conflict('A round is already open or being opened; close it first');
@@ -90,13 +89,16 @@ export async function openScheduledRound(deps: RoundDeps, org: Organisation): Pr
   const next = nextRoundAt(org.cadence, org.timezone, new Date(scheduledAt))?.toISOString();
   let round: Round | undefined;
   if (await claimSlot(deps, org.id, roundId, deps.clock.now())) {
-    round = newRound(
-      org,
-      roundId,
-      'scheduled',
-      new Date(scheduledAt),
-      undefined,
-      await resolveValueList(deps, org),
+    round = await withDoneActions(
+      deps,
+      newRound(
+        org,
+        roundId,
+        'scheduled',
+        new Date(scheduledAt),
+        undefined,
+        await resolveValueList(deps, org),
+      ),
     );
     if (await deps.rounds.create(round))
       deps.logger.info('round opened', { orgId: org.id, roundId, trigger: 'scheduled' });

@@ -19,6 +19,8 @@ export interface RoundSnapshot {
   reportRecipients: string[];
   /** The value list the round uses when the organisation has values selection on; frozen with the round. */
   values?: ValueList;
+  /** Up to three actions marked done in earlier rounds, most recent first: "what we did since the last pulse". */
+  doneActions?: string[];
 }
 
 /** How far the tick has come with a round; every step is idempotent, so a rerun resumes from here. */

@@ -3,6 +3,7 @@ import { invitationMail } from '../mail/invitation-mail.js';
 import type { Respondent } from '../respondents/respondent.js';
 import type { Invitation, MailKind } from '../rounds/invitation.js';
 import type { Round } from '../rounds/round.js';
+import { deliverWithoutEmail } from './deliver-without-email.js';
 import type { TickDeps, TickRun } from './tick-deps.js';
 
 /** A claimed mail is re-sent by another tick only after this long: longer than any one send can take. */
@@ -59,6 +60,8 @@ export async function deliverMail(
     run.stats.skipped++;
     return 'skipped';
   }
+  if (respondent.email === undefined)
+    return deliverWithoutEmail(deps, run, round, invitation, kind, respondent);
 
   const token = `${round.orgId}.${round.id}.${deps.secrets.newSecret()}`;
   const tokenHash = deps.secrets.hash(token);

@@ -1,3 +1,4 @@
+import type { ActionStore } from '../actions/action-store.js';
 import type { Logger } from '../logger.js';
 import type { ChartRenderer } from '../mail/chart-png.js';
 import type {
@@ -18,6 +19,7 @@ import type {
   ValueListStore,
 } from '../ports.js';
 import type { Secrets } from '../security/secrets.js';
+import type { SmsSender } from '../sms/sms-sender.js';
 import { createMailQuota } from './mail-quota.js';
 
 export interface TickDeps {
@@ -28,10 +30,13 @@ export interface TickDeps {
   suppressions: SuppressionStore;
   tokens: TokenStore;
   valueLists: ValueListStore;
+  actions: ActionStore;
   answers: AnswerStore;
   reports: ReportStore;
   benchmarks: BenchmarkStore;
   mailer: Mailer;
+  /** Undefined where no SMS channel is set up: staff without e-mail then get codes on paper only. */
+  sms: SmsSender | undefined;
   /** Renders the report mail's trend chart (SVG to PNG); the entry point decides where its WASM and font come from. */
   charts: ChartRenderer;
   tickTrigger: TickTrigger;

@@ -68,7 +68,9 @@ describe('cdk-nag AwsSolutions', () => {
     expect(found.map(({ path, rule }) => `${rule} ${path}`).sort()).toEqual([
       'AwsSolutions-APIG4 Kundpuls-prod-Service/Api/HttpApi/DefaultRoute/Resource',
       'AwsSolutions-APIG4 Kundpuls-prod-Service/Api/HttpApi/GET--assets--{proxy+}/Resource',
+      'AwsSolutions-APIG4 Kundpuls-prod-Service/Api/HttpApi/GET--k/Resource',
       'AwsSolutions-APIG4 Kundpuls-prod-Service/Api/HttpApi/GET--r--{proxy+}/Resource',
+      'AwsSolutions-APIG4 Kundpuls-prod-Service/Api/HttpApi/POST--k/Resource',
       'AwsSolutions-APIG4 Kundpuls-prod-Service/Api/HttpApi/POST--r--{proxy+}/Resource',
       'AwsSolutions-SQS3 Kundpuls-prod-Service/NotificationFunction/FailedInvocations',
       'AwsSolutions-SQS3 Kundpuls-prod-Service/TickFunction/FailedInvocations',

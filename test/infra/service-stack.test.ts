@@ -370,6 +370,8 @@ describe('the service stack', () => {
         'GET /r/{proxy+}': id(built.service.answersFunction.fn),
         'POST /r/{proxy+}': id(built.service.answersFunction.fn),
         'GET /assets/{proxy+}': id(built.service.answersFunction.fn),
+        'GET /k': id(built.service.answersFunction.fn),
+        'POST /k': id(built.service.answersFunction.fn),
       });
     });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/stack.js';
-import { respondentKeyOf } from '../../shared/respondents/import-respondents.js';
+import { respondentKeyOf } from '../../shared/respondents/respondent-identity.js';
 import { useLambdaEnvironment } from '../support/lambda-events.js';
 import { organisationWithOpenRound } from '../support/round-setup.js';
 import { sentMail, startTestStack } from '../support/stack.js';

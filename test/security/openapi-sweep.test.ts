@@ -52,7 +52,7 @@ const pathFor = (template: string) =>
     .replace('{orgId}', b.orgId)
     .replace('{roundId}', b.roundId)
     .replace('{keyId}', b.adminKey.split('.')[2] as string)
-    .replace('{email}', encodeURIComponent(b.respondents[0]?.email as string))
+    .replace('{emailOrEmployeeId}', encodeURIComponent(b.respondents[0]?.email as string))
     .replace('{listId}', 'default');
 
 async function snapshotOfB() {
@@ -201,7 +201,15 @@ describe('every route of the OpenAPI document, attacked', () => {
 
   it('answers a path id longer than any valid one with 404 in the error shape on every route, changing nothing', async () => {
     const before = await snapshotOfB();
-    const ids = ['{orgId}', '{roundId}', '{keyId}', '{email}', '{listId}', '{token}'];
+    const ids = [
+      '{orgId}',
+      '{roundId}',
+      '{keyId}',
+      '{emailOrEmployeeId}',
+      '{actionId}',
+      '{listId}',
+      '{token}',
+    ];
     let tried = 0;
     for (const op of operations.filter((o) => o.path.includes('{')))
       for (const id of ids.filter((name) => op.path.includes(name))) {

@@ -7,8 +7,8 @@ import type {
   RespondentStore,
   RoundStore,
 } from '../../shared/ports.js';
-import { respondentKeyOf } from '../../shared/respondents/import-respondents.js';
 import type { Respondent } from '../../shared/respondents/respondent.js';
+import { respondentKeyOf } from '../../shared/respondents/respondent-identity.js';
 import { newRound } from '../../shared/rounds/round.js';
 import type { Secrets } from '../../shared/security/secrets.js';
 

@@ -2,6 +2,8 @@ import { FREE_TEXT_FIELDS, MAX_FREE_TEXT } from '../../../shared/answers/answer.
 import type { RoundSnapshot } from '../../../shared/rounds/round.js';
 import { MAX_PICKS } from '../../../shared/values/value-list.js';
 import { answerCopy } from './answer-copy.js';
+import { DoneActions } from './done-actions.js';
+import { HiddenFields } from './hidden-fields.js';
 import { Layout } from './layout.js';
 
 export type FormValues = Partial<Record<'rank' | (typeof FREE_TEXT_FIELDS)[number], string>> & {
@@ -61,6 +63,8 @@ export function AnswerForm(props: {
   snapshot: RoundSnapshot;
   values?: FormValues;
   errors?: Record<string, string>;
+  /** Carried through the post unseen: the kiosk's answer code. */
+  hidden?: Record<string, string>;
 }) {
   const copy = answerCopy(props.snapshot);
   const errors = props.errors ?? {};
@@ -73,6 +77,7 @@ export function AnswerForm(props: {
     >
       <h1>{copy.heading}</h1>
       <p class="lead">{copy.intro}</p>
+      <DoneActions snapshot={props.snapshot} />
       {errorIds.length > 0 && (
         <div
           class="error-summary"
@@ -92,6 +97,7 @@ export function AnswerForm(props: {
         </div>
       )}
       <form method="post" novalidate>
+        <HiddenFields fields={props.hidden} />
         <fieldset>
           <legend>1. {copy.rank}</legend>
           <label for="rank">{props.snapshot.language === 'sv' ? 'Plats' : 'Place'}</label>

@@ -15,6 +15,7 @@ label{display:block;font-weight:600;margin:0 0 .35rem}
 .hint{color:#4a4a4a;font-size:.95rem;margin:.1rem 0 .5rem}
 input[type=number],textarea{width:100%;font:inherit;padding:.6rem;border:2px solid #4a4a4a;border-radius:4px;background:#fff;color:#1a1a1a}
 input[type=number]{max-width:8rem}
+input.code{width:100%;max-width:16rem;font:inherit;font-size:1.4rem;letter-spacing:.12em;text-transform:uppercase;padding:.6rem;border:2px solid #4a4a4a;border-radius:4px}
 textarea{min-height:6rem;resize:vertical}
 .choice{display:flex;gap:.5rem;align-items:center;margin:.6rem 0}
 .choice label{margin:0;font-weight:400}

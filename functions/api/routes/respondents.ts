@@ -35,8 +35,8 @@ export function respondentRoutes(deps: Deps, eraseFollowUps: EraseFollowUp[] = [
       const query = parseWith(ListQuerySchema, c.req.query(), 'The query is not valid');
       return c.json(await listRespondents(deps, c.req.param('orgId'), query.cursor, query.limit));
     })
-    .delete('/:orgId/respondents/:email', async (c) => {
-      await eraseRespondent(deps, c.req.param('orgId'), c.req.param('email'), eraseFollowUps);
+    .delete('/:orgId/respondents/:emailOrEmployeeId', async (c) => {
+      await eraseRespondent(deps, c.req.param('orgId'), c.req.param('emailOrEmployeeId'), eraseFollowUps);
       return c.body(null, 204);
     });
 }

@@ -111,7 +111,7 @@ export function createInvitationStore(db: DynamoDBDocumentClient, tableName: str
               UpdateExpression: 'SET mails.#kind = :sent ADD tokenHashes :hash',
               ConditionExpression: 'attribute_exists(pk)',
               ExpressionAttributeValues: {
-                ':sent': { state: 'sent' },
+                ':sent': { state: 'sent', ...(outcome.channel ? { channel: outcome.channel } : {}) },
                 ':hash': new Set([outcome.tokenHash]),
               },
             }),
@@ -131,15 +131,15 @@ export function createInvitationStore(db: DynamoDBDocumentClient, tableName: str
         if (!isConditionFailure(error)) throw error;
       }
     },
-    async markAnswered(roundId, respondentKey) {
+    async markAnswered(roundId, respondentKey, via = 'link') {
       try {
         await db.send(
           new UpdateCommand({
             TableName: tableName,
             Key: key(roundId, respondentKey),
-            UpdateExpression: 'SET answered = :yes',
+            UpdateExpression: 'SET answered = :yes, answeredBy = :via',
             ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeValues: { ':yes': true },
+            ExpressionAttributeValues: { ':yes': true, ':via': via },
           }),
         );
         return true;

@@ -4,6 +4,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../../functions/api/app.js';
 import type { LocalStack } from '../../../infra/local/stack.js';
+import { createActionStore } from '../../../shared/adapters/dynamodb/action-store.js';
 import { createAnswerLinkReader } from '../../../shared/adapters/dynamodb/answer-link-reader.js';
 import { createAnswerStore } from '../../../shared/adapters/dynamodb/answer-store.js';
 import { createApiKeyStore } from '../../../shared/adapters/dynamodb/api-key-store.js';
@@ -97,6 +98,7 @@ export async function startBenchStack(
     suppressions: createSuppressionStore(db, t),
     answerLinks: createAnswerLinkReader(db, t),
     valueLists: createValueListStore(db, t),
+    actions: createActionStore(db, t),
     tickState: createTickStateStore(db, t),
     mailQuota: createMailQuotaStore(db, t),
     ...options.overrides,

@@ -1,7 +1,7 @@
 import { batchWrite } from '../../../shared/adapters/dynamodb/batch.js';
 import { keys } from '../../../shared/db/table.js';
-import { respondentKeyOf } from '../../../shared/respondents/import-respondents.js';
 import type { Respondent } from '../../../shared/respondents/respondent.js';
+import { respondentKeyOf } from '../../../shared/respondents/respondent-identity.js';
 import type { Invitation } from '../../../shared/rounds/invitation.js';
 import { runTick } from '../../../shared/tick/run-tick.js';
 import type { BenchStack } from './bench-stack.js';

@@ -1,0 +1,91 @@
+import { type Context, Hono } from 'hono';
+import { answerSchemaFor } from '../../../shared/answers/answer.js';
+import { submitAnswer } from '../../../shared/answers/submit-answer.js';
+import { resolveAnswerCode } from '../../../shared/codes/resolve-answer-code.js';
+import { DomainError } from '../../../shared/errors.js';
+import type { RespondentDeps } from '../../../shared/respondent-deps.js';
+import type { AppEnv } from '../env.js';
+import type { ClientAddress } from '../http.js';
+import { answerCopy } from '../pages/answer-copy.js';
+import { AnswerForm, type FormValues } from '../pages/answer-form.js';
+import { KioskPage, KioskThanks } from '../pages/kiosk.js';
+import { Message } from '../pages/layout.js';
+import { readForm as readFormBody } from '../request-guards.js';
+
+const isForm = (c: Context) =>
+  /^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(c.req.header('content-type') ?? '');
+
+/** The form's fields as strings (repeated ones as arrays), and apart from them the kiosk's own two. */
+async function readForm(c: Context) {
+  const body = await readFormBody(c);
+  const { code, step, ...rest } = body;
+  const values = Object.fromEntries(
+    Object.entries(rest).filter(
+      ([, v]) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string')),
+    ),
+  ) as FormValues;
+  return { code: typeof code === 'string' ? code : '', answering: step === 'answer', values };
+}
+
+/**
+ * The kiosk, `/k`: staff without work e-mail type the code from their slip (or scan its QR code, which fills it
+ * in) and answer on a shared screen or their own phone. The code never enters a URL a shared browser keeps:
+ * it travels in the form's body, and the answer form carries it on in a hidden field.
+ */
+export function kioskRoutes(deps: RespondentDeps, clientAddress: ClientAddress) {
+  return new Hono<AppEnv>()
+    .get('/', (c) => c.html(<KioskPage code={c.req.query('code')?.slice(0, 20)} />))
+    .post('/', async (c) => {
+      if (!isForm(c))
+        return c.html(
+          <Message
+            language="sv"
+            title="Fel format / Wrong format"
+            text="Skicka formuläret. / Send the form."
+            status="error"
+          />,
+          415,
+        );
+      const { code, answering, values } = await readForm(c);
+      let link: Awaited<ReturnType<typeof resolveAnswerCode>>;
+      try {
+        link = await resolveAnswerCode(deps, code, clientAddress(c));
+      } catch (error) {
+        if (!(error instanceof DomainError) || (error.status !== 404 && error.status !== 429)) throw error;
+        const limited = error.status === 429;
+        return c.html(
+          <KioskPage code={code.slice(0, 20)} error={limited ? 'limited' : 'unknown'} />,
+          limited ? 429 : 404,
+        );
+      }
+      const snapshot = link.round.snapshot;
+      const copy = answerCopy(snapshot);
+      if (!link.open)
+        return c.html(
+          <Message language={snapshot.language} title={copy.closedTitle} text={copy.closed} />,
+          410,
+        );
+      const hidden = { code, step: 'answer' };
+      if (!answering) return c.html(<AnswerForm snapshot={snapshot} hidden={hidden} />);
+      const parsed = answerSchemaFor(snapshot).safeParse(values);
+      if (!parsed.success) {
+        const errors = Object.fromEntries(
+          parsed.error.issues.map((issue) => [
+            String(issue.path[0] ?? 'rank'),
+            issue.path[0] === 'rank'
+              ? copy.rankError
+              : String(issue.path[0]).startsWith('values')
+                ? copy.valuesError
+                : copy.textError,
+          ]),
+        );
+        return c.html(
+          <AnswerForm snapshot={snapshot} values={values} errors={errors} hidden={hidden} />,
+          400,
+        );
+      }
+      await submitAnswer(deps, link, parsed.data);
+      deps.logger.info('answer stored', { orgId: link.round.orgId, roundId: link.round.id, via: 'code' });
+      return c.html(<KioskThanks language={snapshot.language} title={copy.thanksTitle} text={copy.thanks} />);
+    });
+}

@@ -1,0 +1,41 @@
+import type { InvitationStore } from '../ports.js';
+import type { Round } from '../rounds/round.js';
+
+/**
+ * How many were given a code, and how many people's current answer came by one; from the invitations, which
+ * know how someone answered, never what.
+ */
+export async function countAnsweredByCode(
+  invitations: InvitationStore,
+  round: Round,
+): Promise<{ invitedByCode: number; answeredByCode: number }> {
+  const counts = { invitedByCode: 0, answeredByCode: 0 };
+  let cursor: string | undefined;
+  do {
+    const page = await invitations.page(round.id, cursor, 500);
+    for (const invitation of page.items) {
+      if (invitation.mails.invite?.channel === 'code') counts.invitedByCode++;
+      if (invitation.answered && invitation.answeredBy === 'code') counts.answeredByCode++;
+    }
+    cursor = page.cursor;
+  } while (cursor);
+  return counts;
+}
+
+/**
+ * The report's `answeredByCode`: released only when at least k answered by code and the rest (by link) are
+ * none or at least k, since either count, beside `answered`, gives the other. An admin who printed the sheet
+ * could answer for others; this count lets readers see how much of a round came that way (docs/privacy.md).
+ * A round that gave out no codes has neither the figure nor a reason.
+ */
+export function answeredByCodeFigure(
+  counts: { invitedByCode: number; answeredByCode: number },
+  answered: number,
+  threshold: number,
+): { answeredByCode?: number; withheld?: { answeredByCode: 'below-threshold' } } {
+  if (counts.invitedByCode === 0 && counts.answeredByCode === 0) return {};
+  const byCode = counts.answeredByCode;
+  const byLink = answered - byCode;
+  if (byCode >= threshold && (byLink === 0 || byLink >= threshold)) return { answeredByCode: byCode };
+  return { withheld: { answeredByCode: 'below-threshold' } };
+}
