@@ -8,8 +8,8 @@ import { type Heatmap, heatmapSection, percent, signed } from './report-mail-hea
 import { type Section, sectionsHtml, sectionsText } from './report-mail-render.js';
 import { CHART_WIDTH, type ChartInput, roundDate, trendChartSvg } from './trend-chart.js';
 
-/** The round report as the mail reads it: the heatmap is optional until the report carries it. */
-export type MailRoundReport = RoundReport & { heatmap?: Heatmap };
+/** The round report as the mail reads it: reports stored before the heatmap have none. */
+export type MailRoundReport = Omit<RoundReport, 'heatmap'> & { heatmap?: Heatmap | null };
 /** The trend as the mail reads it: the goal's date and projection are optional until the trend carries them. */
 export type MailTrend = Omit<TrendReport, 'goal'> & { goal: GoalStanding };
 
