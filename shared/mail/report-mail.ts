@@ -4,12 +4,12 @@ import type { TrendReport } from '../reports/trend.js';
 import { html, mailLayout } from './html.js';
 import { type ReportCopy, reportCopy } from './report-mail-copy.js';
 import { type GoalStanding, goalSection } from './report-mail-goal.js';
-import { heatmapSection, percent, signed } from './report-mail-heatmap.js';
+import { type Heatmap, heatmapSection, percent, signed } from './report-mail-heatmap.js';
 import { type Section, sectionsHtml, sectionsText } from './report-mail-render.js';
 import { CHART_WIDTH, type ChartInput, roundDate, trendChartSvg } from './trend-chart.js';
 
-/** The round report as the mail reads it. */
-export type MailRoundReport = RoundReport;
+/** The round report as the mail reads it: reports stored before the heatmap have none. */
+export type MailRoundReport = Omit<RoundReport, 'heatmap'> & { heatmap?: Heatmap | null };
 /** The trend as the mail reads it: the goal's date and projection are optional until the trend carries them. */
 export type MailTrend = Omit<TrendReport, 'goal'> & { goal: GoalStanding };
 

@@ -51,7 +51,6 @@ export function roundReport(overrides: Partial<MailRoundReport> = {}): MailRound
     ],
     change: { previousRoundId: 'rnd_3', median: -6.5, responseRate: 0.03 },
     computedAt: '2027-09-30T15:05:00.000Z',
-    heatmap: null,
     withheld: {},
     ...overrides,
   };
