@@ -35,15 +35,18 @@ export interface RoundFigures {
 class Group {
   readonly histogram: RankHistogram;
   dontKnow = 0;
+  /** Answered the pulse but skipped question 1: neither a place nor "don't know". */
+  skipped = 0;
   constructor(rankMax: number) {
     this.histogram = new RankHistogram(rankMax);
   }
-  add(rank: number | null) {
-    if (rank === null) this.dontKnow++;
+  add(rank: number | null | undefined) {
+    if (rank === undefined) this.skipped++;
+    else if (rank === null) this.dontKnow++;
     else this.histogram.add(rank);
   }
   get answered() {
-    return this.histogram.n + this.dontKnow;
+    return this.histogram.n + this.dontKnow + this.skipped;
   }
 }
 

@@ -1,5 +1,5 @@
 import { type Context, Hono } from 'hono';
-import { answerSchemaFor } from '../../../shared/answers/answer.js';
+import { answerSchemaFor, isEmptyAnswer } from '../../../shared/answers/answer.js';
 import { type AnswerLink, resolveAnswerLink } from '../../../shared/answers/answer-link.js';
 import { submitAnswer } from '../../../shared/answers/submit-answer.js';
 import { unsubscribe } from '../../../shared/answers/unsubscribe.js';
@@ -19,12 +19,23 @@ const isForm = (c: Context) =>
 async function formValues(c: Context): Promise<FormValues> {
   // `all` keeps repeated fields (the value checkboxes) as arrays.
   const body = await c.req.parseBody({ all: true });
-  return Object.fromEntries(
+  const values = Object.fromEntries(
     Object.entries(body).filter(
       ([, v]) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string')),
     ),
   ) as FormValues;
+  // The form's place box and its "don't know" box share the name `rank`: an empty box beside a ticked one is
+  // just the tick; a place and a tick together stay two values, which the schema refuses.
+  if (Array.isArray(values.rank)) {
+    const given = values.rank.filter((rank) => rank.trim() !== '');
+    values.rank = given.length === 1 ? given[0] : given.length === 0 ? '' : given;
+  }
+  return values;
 }
+
+/** The seed of one person's order of the values: a keyed hash of their link, so nothing is stored. */
+const orderSeed = (deps: RespondentDeps, link: AnswerLink) =>
+  deps.secrets.hash(`value-order:${link.round.id}:${link.token.respondentKey}`);
 
 /** The respondent's pages: the pulse form, its submission, and unsubscribing. No login: the link is the key. */
 export function answerPageRoutes(deps: RespondentDeps, clientAddress: ClientAddress) {
@@ -42,7 +53,7 @@ export function answerPageRoutes(deps: RespondentDeps, clientAddress: ClientAddr
       .get('/:token', async (c) => {
         const link = await resolve(c);
         if (!link.open) return closedPage(c, link);
-        return c.html(<AnswerForm snapshot={link.round.snapshot} />);
+        return c.html(<AnswerForm snapshot={link.round.snapshot} seed={orderSeed(deps, link)} />);
       })
       .post('/:token', async (c) => {
         const json = isJson(c);
@@ -72,7 +83,24 @@ export function answerPageRoutes(deps: RespondentDeps, clientAddress: ClientAddr
             ]),
           );
           return c.html(
-            <AnswerForm snapshot={link.round.snapshot} values={values as FormValues} errors={errors} />,
+            <AnswerForm
+              snapshot={link.round.snapshot}
+              seed={orderSeed(deps, link)}
+              values={values as FormValues}
+              errors={errors}
+            />,
+            400,
+          );
+        }
+        if (!json && isEmptyAnswer(parsed.data)) {
+          const copy = answerCopy(link.round.snapshot);
+          return c.html(
+            <AnswerForm
+              snapshot={link.round.snapshot}
+              seed={orderSeed(deps, link)}
+              values={values as FormValues}
+              errors={{ rank: copy.emptyError }}
+            />,
             400,
           );
         }
