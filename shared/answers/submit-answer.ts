@@ -1,7 +1,7 @@
 import { ANSWER_SHARDS, shardOf } from '../db/table.js';
+import { validationFailed } from '../errors.js';
 import type { AnswerStore, InvitationStore } from '../ports.js';
 import type { Secrets } from '../security/secrets.js';
-import { validationFailed } from '../errors.js';
 import { type AnswerInput, FREE_TEXT_FIELDS, isEmptyAnswer, type StoredAnswer } from './answer.js';
 import type { AnswerLink } from './answer-link.js';
 

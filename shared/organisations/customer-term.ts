@@ -63,13 +63,18 @@ const PRESETS: Record<(typeof PRESET_TERMS)[number], Omit<CustomerTerm, 'preset'
  * preset's stem, or else its singular.
  */
 export const compoundOf = (term: CustomerTerm): string =>
-  term.sv.compound ?? ((term.preset ? PRESETS[term.preset].sv.compound : undefined) ?? term.sv.singular);
+  term.sv.compound ?? (term.preset ? PRESETS[term.preset].sv.compound : undefined) ?? term.sv.singular;
 
 export function resolveCustomerTerm(input: CustomerTermInput): CustomerTerm {
   if (typeof input === 'string') return { preset: input, ...PRESETS[input] };
   return {
     sv: {
-      ...sv(input.sv.singular, input.sv.definite, input.sv.plural, input.sv.compound?.toLocaleLowerCase('sv')),
+      ...sv(
+        input.sv.singular,
+        input.sv.definite,
+        input.sv.plural,
+        input.sv.compound?.toLocaleLowerCase('sv'),
+      ),
       ...(input.sv.genitive ? { genitive: input.sv.genitive } : {}),
     },
     en: input.en,

@@ -2,6 +2,7 @@ import { FREE_TEXT_FIELDS, type FreeTextField, type StoredAnswer } from '../answ
 import { SEGMENT_FIELDS } from '../respondents/respondent.js';
 import { type ValueFigures, valueFigures } from '../values/value-figures.js';
 import type { Value } from '../values/value-list.js';
+import { ValueTally } from '../values/value-tally.js';
 import { type RankFigures, RankHistogram, rankFigures, round2 } from './rank-stats.js';
 import { groupsToHide } from './suppression.js';
 import { ThemeCounter } from './themes.js';
@@ -62,23 +63,21 @@ export class RoundAggregator {
     FREE_TEXT_FIELDS.map((f) => [f, { seen: 0, kept: [] }]),
   );
   private readonly themes = new ThemeCounter();
-  private readonly today = new Map<string, number>();
-  private readonly wished = new Map<string, number>();
-  private valueRespondents = 0;
+  private readonly valueTally?: ValueTally;
 
   constructor(
     private readonly rankMax: number,
     private readonly random: () => number = Math.random,
-    private readonly values?: Value[],
+    values?: Value[],
+    private readonly language: 'sv' | 'en' = 'en',
   ) {
     this.all = new Group(rankMax);
+    if (values) this.valueTally = new ValueTally(values);
   }
 
   add(answer: StoredAnswer): void {
     this.all.add(answer.rank);
-    if (answer.valuesToday?.length || answer.valuesWishedFor?.length) this.valueRespondents++;
-    for (const id of answer.valuesToday ?? []) this.today.set(id, (this.today.get(id) ?? 0) + 1);
-    for (const id of answer.valuesWishedFor ?? []) this.wished.set(id, (this.wished.get(id) ?? 0) + 1);
+    this.valueTally?.add(answer.valuesToday, answer.valuesWishedFor);
     for (const field of SEGMENT_FIELDS) {
       const groups = this.segments.get(field) as Map<string, Group>;
       const value = answer.segments[field] ?? NOT_SET;
@@ -124,8 +123,8 @@ export class RoundAggregator {
     const anyComments = Object.keys(comments).length > 0;
     const rank = rankFigures(this.all.histogram, this.all.dontKnow);
     const values =
-      this.values && this.valueRespondents >= threshold
-        ? valueFigures(this.values, this.today, this.wished, this.valueRespondents, rank?.median)
+      this.valueTally && this.valueTally.respondents >= threshold
+        ? valueFigures(this.valueTally, rank?.median, this.language)
         : undefined;
     return {
       answered,

@@ -39,6 +39,14 @@ export function roundReportCsv(report: RoundReport): string {
       ['values', '', '', 'respondents', values.respondents],
       ['values', 'today', '', 'customerPlace', values.customerPlace.today],
       ['values', 'wishedFor', '', 'customerPlace', values.customerPlace.wishedFor],
+      ...(['today', 'wishedFor'] as const).flatMap((list) => [
+        ['values', list, '', 'customerPlaceLow', values.customerPlace.interval[list]?.[0]],
+        ['values', list, '', 'customerPlaceHigh', values.customerPlace.interval[list]?.[1]],
+        ['values', list, '', 'customerPlaceChance', values.customerPlace.chance[list]],
+        ['values', list, '', 'customerPlaceReason', values.customerPlace.reason[list]],
+        ['values', list, '', 'basis', values.basis[list]],
+      ]),
+      ['values', '', '', 'customerPlaceMethod', values.customerPlace.method],
       ['values', '', '', 'perceivedMinusMeasured', values.perceivedMinusMeasured],
       ['values', 'today', '', 'entropy', values.entropy.today],
       ['values', 'wishedFor', '', 'entropy', values.entropy.wishedFor],
@@ -47,6 +55,7 @@ export function roundReportCsv(report: RoundReport): string {
       for (const value of values[list])
         rows.push(
           ['value', list, value.id, 'votes', value.votes],
+          ['value', list, value.id, 'share', value.share],
           ['value', list, value.id, 'rank', value.rank],
         );
   }

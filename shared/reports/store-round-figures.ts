@@ -19,7 +19,12 @@ const PAGE = 1000;
 
 /** Streams every answer of the round through the aggregator, shard by shard, page by page. */
 export async function computeRoundReport(deps: FigureDeps, round: Round): Promise<RoundReport> {
-  const aggregator = new RoundAggregator(round.snapshot.rankMax, deps.random, round.snapshot.values?.values);
+  const aggregator = new RoundAggregator(
+    round.snapshot.rankMax,
+    deps.random,
+    round.snapshot.values?.values,
+    round.snapshot.language,
+  );
   for (let shard = 0; shard < ANSWER_SHARDS; shard++) {
     let cursor: string | undefined;
     do {

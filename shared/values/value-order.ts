@@ -1,4 +1,5 @@
 import { type CustomerTerm, compoundOf } from '../organisations/customer-term.js';
+import { seededRandom } from './seeded-random.js';
 import type { Value } from './value-list.js';
 
 /**
@@ -15,19 +16,6 @@ export function valueOrder<T>(values: readonly T[], seed: string): T[] {
     [order[i], order[j]] = [order[j] as T, order[i] as T];
   }
   return order;
-}
-
-/** mulberry32 seeded from the hex seed's first 32 bits, mixed with the rest (FNV-1a): small and fast. */
-function seededRandom(seed: string): () => number {
-  let state = 0x811c9dc5;
-  for (let i = 0; i < seed.length; i++) state = Math.imul(state ^ seed.charCodeAt(i), 0x01000193);
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const capitalised = (word: string) => word.charAt(0).toLocaleUpperCase('sv') + word.slice(1);

@@ -1,8 +1,7 @@
-import { FREE_TEXT_FIELDS, MAX_FREE_TEXT } from '../../../shared/answers/answer.js';
+import { DONT_KNOW, FREE_TEXT_FIELDS, MAX_FREE_TEXT } from '../../../shared/answers/answer.js';
 import type { RoundSnapshot } from '../../../shared/rounds/round.js';
-import { valueName, valueOrder } from '../../../shared/values/value-order.js';
 import { MAX_PICKS } from '../../../shared/values/value-list.js';
-import { DONT_KNOW } from '../../../shared/answers/answer.js';
+import { valueName, valueOrder } from '../../../shared/values/value-order.js';
 import { answerCopy } from './answer-copy.js';
 import { Layout } from './layout.js';
 
