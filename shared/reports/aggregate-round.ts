@@ -33,6 +33,11 @@ export interface RoundFigures {
   values?: ValueFigures;
 }
 
+export interface PlaceSample {
+  histogram: RankHistogram;
+  dontKnow: number;
+}
+
 class Group {
   readonly histogram: RankHistogram;
   dontKnow = 0;
@@ -98,6 +103,11 @@ export class RoundAggregator {
         if (slot < COMMENT_SAMPLE) sample.kept[slot] = text;
       }
     }
+  }
+
+  /** The round's places and don't-knows, for the change test against the next round (never published as such). */
+  placeSample(): PlaceSample {
+    return { histogram: this.all.histogram, dontKnow: this.all.dontKnow };
   }
 
   figures(threshold: number, commentThreshold: number): RoundFigures {

@@ -1,5 +1,5 @@
 import { notFound } from '../errors.js';
-import type { RoundStore } from '../ports.js';
+import type { OrganisationStore, RoundStore } from '../ports.js';
 import { computeBenchmark } from './benchmark.js';
 import { type RoundReport, withCommentPage } from './round-report.js';
 import { computeRoundReport, type FigureDeps } from './store-round-figures.js';
@@ -7,6 +7,7 @@ import { buildTrend, type TrendReport } from './trend.js';
 
 interface ReadDeps extends FigureDeps {
   rounds: RoundStore;
+  organisations: Pick<OrganisationStore, 'get'>;
 }
 
 /**
@@ -38,6 +39,10 @@ export async function readRoundComments(
 }
 
 export async function readTrend(deps: ReadDeps, orgId: string): Promise<TrendReport> {
-  const [points, medians] = await Promise.all([deps.reports.listTrend(orgId), deps.benchmarks.all()]);
-  return buildTrend(points, computeBenchmark(medians, orgId));
+  const [points, medians, org] = await Promise.all([
+    deps.reports.listTrend(orgId),
+    deps.benchmarks.all(),
+    deps.organisations.get(orgId),
+  ]);
+  return buildTrend(points, computeBenchmark(medians, orgId), org?.goal);
 }

@@ -1,10 +1,10 @@
 import { ANSWER_SHARDS } from '../db/table.js';
 import type { AnswerStore, BenchmarkStore, Clock, InvitationStore, ReportStore } from '../ports.js';
-import type { Round } from '../rounds/round.js';
+import { DEFAULT_RANK_MAX, type Round } from '../rounds/round.js';
 import { countInvitations, round3 } from '../rounds/round-view.js';
 import { RoundAggregator } from './aggregate-round.js';
+import { changeSince, placeSampleOf } from './round-change.js';
 import { type RoundReport, withCommentPage } from './round-report.js';
-import type { TrendPoint } from './trend.js';
 
 export interface FigureDeps {
   invitations: InvitationStore;
@@ -18,7 +18,7 @@ export interface FigureDeps {
 const PAGE = 1000;
 
 /** Streams every answer of the round through the aggregator, shard by shard, page by page. */
-export async function computeRoundReport(deps: FigureDeps, round: Round): Promise<RoundReport> {
+async function aggregate(deps: FigureDeps, round: Round): Promise<RoundAggregator> {
   const aggregator = new RoundAggregator(
     round.snapshot.rankMax,
     deps.random,
@@ -33,6 +33,10 @@ export async function computeRoundReport(deps: FigureDeps, round: Round): Promis
       cursor = page.cursor;
     } while (cursor);
   }
+  return aggregator;
+}
+
+async function reportOf(deps: FigureDeps, round: Round, aggregator: RoundAggregator): Promise<RoundReport> {
   const counts = await countInvitations(deps.invitations, round);
   const figures = aggregator.figures(round.snapshot.anonymityThreshold, round.snapshot.commentThreshold);
   const invited = Math.max(counts.invited, figures.answered);
@@ -49,38 +53,32 @@ export async function computeRoundReport(deps: FigureDeps, round: Round): Promis
     commentThreshold: round.snapshot.commentThreshold,
     language: round.snapshot.language,
     customerTerm: round.snapshot.customerTerm,
+    rankMax: round.snapshot.rankMax,
     ...figures,
     computedAt: deps.clock.now().toISOString(),
   };
 }
 
-/** The change since the organisation's previous closed round, where both rounds' figures are released. */
-function changeSince(report: RoundReport, previous: TrendPoint | undefined): RoundReport['change'] {
-  if (!previous) return undefined;
-  const both = !report.suppressed && !previous.suppressed && report.rank && previous.median !== undefined;
-  return {
-    previousRoundId: previous.roundId,
-    responseRate: round3(report.responseRate - previous.responseRate),
-    ...(both && report.rank && previous.median !== undefined
-      ? {
-          median: report.rank.median - previous.median,
-          top10Share: Math.round((report.rank.top10Share - (previous.top10Share ?? 0)) * 100) / 100,
-        }
-      : {}),
-  };
+/** A round's figures from its answers (a read of an open round, and the close). */
+export async function computeRoundReport(deps: FigureDeps, round: Round): Promise<RoundReport> {
+  return reportOf(deps, round, await aggregate(deps, round));
 }
 
 /** Computes the figures of a closed round once and stores them; rerunning overwrites with the same figures. */
 export async function storeRoundFigures(deps: FigureDeps, round: Round): Promise<RoundReport> {
-  const report = await computeRoundReport(deps, round);
+  const aggregator = await aggregate(deps, round);
+  const report = await reportOf(deps, round, aggregator);
   const earlier = (await deps.reports.listTrend(round.orgId)).filter(
     (r) => r.roundId !== round.id && r.closesAt < report.closesAt,
   );
   const previous = earlier.sort((a, b) => b.closesAt.localeCompare(a.closesAt))[0];
-  const change = changeSince(report, previous);
+  const change = await changeSince(report, aggregator.placeSample(), previous, (point) =>
+    placeSampleOf(deps.answers, point.roundId, point.rankMax ?? DEFAULT_RANK_MAX),
+  );
   const stored = withCommentPage({ ...report, ...(change ? { change } : {}) });
   await deps.reports.put(stored, report.comments);
-  if (!stored.suppressed && stored.rank)
+  // The benchmark compares organisations on lists of the default size only.
+  if (!stored.suppressed && stored.rank && round.snapshot.rankMax === DEFAULT_RANK_MAX)
     await deps.benchmarks.record(round.orgId, stored.rank.median, stored.closesAt);
   return stored;
 }

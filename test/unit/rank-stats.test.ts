@@ -72,16 +72,21 @@ describe('rank statistics', () => {
     );
   });
 
-  it('slope per year is the least-squares line through the medians', () => {
+  it('slope per year is the Theil–Sen line through the medians, and none below three rounds', () => {
     const year = 365.25 * 86_400_000;
     expect(
       slopePerYear([
         { at: 0, value: 50 },
         { at: year / 2, value: 45 },
         { at: year, value: 40 },
-      ]),
+      ])?.slope,
     ).toBe(-10);
-    expect(slopePerYear([{ at: 0, value: 50 }])).toBeNull();
+    expect(
+      slopePerYear([
+        { at: 0, value: 50 },
+        { at: year, value: 40 },
+      ]),
+    ).toBeNull();
   });
 });
 
