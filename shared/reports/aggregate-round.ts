@@ -1,4 +1,5 @@
 import { FREE_TEXT_FIELDS, type FreeTextField, type StoredAnswer } from '../answers/answer.js';
+import type { CustomerTerm } from '../organisations/customer-term.js';
 import { SEGMENT_FIELDS } from '../respondents/respondent.js';
 import { type ValueFigures, valueFigures } from '../values/value-figures.js';
 import type { Value } from '../values/value-list.js';
@@ -67,7 +68,7 @@ export class RoundAggregator {
   private readonly samples = new Map<FreeTextField, { seen: number; kept: string[] }>(
     FREE_TEXT_FIELDS.map((f) => [f, { seen: 0, kept: [] }]),
   );
-  private readonly themes = new ThemeCounter();
+  private readonly themes: ThemeCounter;
   private readonly valueTally?: ValueTally;
 
   constructor(
@@ -75,8 +76,10 @@ export class RoundAggregator {
     private readonly random: () => number = Math.random,
     values?: Value[],
     private readonly language: 'sv' | 'en' = 'en',
+    customerTerm?: CustomerTerm,
   ) {
     this.all = new Group(rankMax);
+    this.themes = new ThemeCounter(FREE_TEXT_FIELDS, customerTerm);
     if (values) this.valueTally = new ValueTally(values);
   }
 
@@ -90,10 +93,10 @@ export class RoundAggregator {
       group.add(answer.rank);
       groups.set(value, group);
     }
+    this.themes.add(answer.texts);
     for (const field of FREE_TEXT_FIELDS) {
       const text = answer.texts[field];
       if (!text) continue;
-      this.themes.add(text);
       const sample = this.samples.get(field) as { seen: number; kept: string[] };
       sample.seen++;
       // Reservoir sampling: every comment has the same chance to be kept, in one pass.
@@ -148,7 +151,8 @@ export class RoundAggregator {
       ) as RoundFigures['segments'],
       comments,
       commentsSuppressed,
-      themes: anyComments ? this.themes.top(10, Math.max(2, Math.ceil(commentThreshold / 5))) : [],
+      // Themes count distinct people, only in released questions, and never fewer than k of them.
+      themes: anyComments ? this.themes.top(10, threshold, Object.keys(comments) as FreeTextField[]) : [],
       ...(values ? { values } : {}),
     };
   }

@@ -24,6 +24,7 @@ async function aggregate(deps: FigureDeps, round: Round): Promise<RoundAggregato
     deps.random,
     round.snapshot.values?.values,
     round.snapshot.language,
+    round.snapshot.customerTerm,
   );
   for (let shard = 0; shard < ANSWER_SHARDS; shard++) {
     let cursor: string | undefined;
