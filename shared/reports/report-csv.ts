@@ -30,6 +30,20 @@ export function roundReportCsv(report: RoundReport): string {
           rows.push(['segment', dimension, segment.value, metric, segment[metric]]);
     }
   }
+  const change = report.change;
+  if (change) {
+    rows.push(['change', '', '', 'responseRate', change.responseRate]);
+    if (change.median !== undefined) rows.push(['change', '', '', 'median', change.median]);
+    if (change.top10Share !== undefined) rows.push(['change', '', '', 'top10Share', change.top10Share]);
+    if (change.notComparable) rows.push(['change', '', '', 'notComparable', change.notComparable]);
+    for (const [figure, test] of Object.entries(change.significance ?? {}))
+      rows.push(
+        ['change', figure, test.test, 'significant', String(test.significant)],
+        ['change', figure, test.test, 'low', test.interval[0]],
+        ['change', figure, test.test, 'high', test.interval[1]],
+        ['change', figure, test.test, 'p', test.p],
+      );
+  }
   for (const field of FREE_TEXT_FIELDS)
     for (const comment of report.comments[field] ?? []) rows.push(['comment', field, '', 'text', comment]);
   for (const theme of report.themes) rows.push(['theme', '', theme.word, 'mentions', theme.mentions]);
@@ -62,7 +76,20 @@ export function roundReportCsv(report: RoundReport): string {
   return toCsv(['section', 'dimension', 'group', 'metric', 'value'], rows);
 }
 
+/** The trend, a round a row; the slope and the goal (one value for the whole trend) repeat on every row. */
 export function trendCsv(trend: TrendReport): string {
+  const projection = trend.goal.projection;
+  const whole = [
+    trend.slopePerYear,
+    trend.slopeInterval?.[0],
+    trend.slopeInterval?.[1],
+    trend.goal.place,
+    trend.goal.by,
+    projection.year,
+    projection.band?.[0],
+    projection.band?.[1],
+    projection.status,
+  ];
   return toCsv(
     [
       'roundId',
@@ -77,6 +104,17 @@ export function trendCsv(trend: TrendReport): string {
       'top10Share',
       'dontKnowShare',
       'measuredPlace',
+      'measuredPlaceMethod',
+      'rankMax',
+      'slopePerYear',
+      'slopeLow',
+      'slopeHigh',
+      'goalPlace',
+      'goalBy',
+      'goalYear',
+      'goalYearFrom',
+      'goalYearTo',
+      'goalStatus',
     ],
     trend.series.map((point) => [
       point.roundId,
@@ -91,6 +129,9 @@ export function trendCsv(trend: TrendReport): string {
       point.top10Share,
       point.dontKnowShare,
       point.measuredPlace,
+      point.measuredPlace === undefined ? undefined : (point.measuredPlaceMethod ?? 1),
+      point.rankMax ?? 100,
+      ...whole,
     ]),
   );
 }

@@ -162,7 +162,7 @@ describe('a whole round through the API and the tick', () => {
     expect(view.json.round.status).toBe('closed');
     expect(report).toMatchObject({ invited: 12, answered: 3, responseRate: 0.25, suppressed: false });
     expect(report?.rank?.median).toBe(21);
-    expect(report?.rank?.dontKnowShare).toBe(0.33);
+    expect(report?.rank?.dontKnowShare).toBe(0.3333);
   });
 
   it('lets the organisation open the next round once the last has closed', async () => {
