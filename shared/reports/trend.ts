@@ -128,7 +128,14 @@ export function buildTrend(
   benchmark: Benchmark | null,
   goal: GoalSetting = { place: DEFAULT_GOAL_PLACE },
 ): TrendReport {
-  const series = [...points].sort((x, y) => x.closesAt.localeCompare(y.closesAt));
+  // Points stored before the method had a version used method 1 (the best place): say so on each.
+  const series = [...points]
+    .sort((x, y) => x.closesAt.localeCompare(y.closesAt))
+    .map((p) =>
+      p.measuredPlace !== undefined && p.measuredPlaceMethod === undefined
+        ? { ...p, measuredPlaceMethod: 1 }
+        : p,
+    );
   const size = series.at(-1)?.rankMax ?? DEFAULT_RANK_MAX;
   const released = series
     .filter((p) => p.median !== undefined && (p.rankMax ?? DEFAULT_RANK_MAX) === size)

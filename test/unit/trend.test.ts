@@ -127,6 +127,18 @@ describe('the trend and the goal', () => {
     });
   });
 
+  it('marks measured places of the old method with its version, never mixing them silently', () => {
+    const trend = buildTrend(
+      [
+        point('2027-05-01', 50, { measuredPlace: 6 }),
+        point('2027-11-01', 45, { measuredPlace: 48.5, measuredPlaceMethod: 2 }),
+      ],
+      null,
+    );
+    expect(trend.series.map((p) => p.measuredPlaceMethod)).toEqual([1, 2]);
+    expect(trend.measuredPlaceMethod).toBe(2);
+  });
+
   it('fits only rounds on lists of the latest size, and shows the national line and benchmark only for 100', () => {
     const trend = buildTrend(
       [
