@@ -9,10 +9,14 @@ import { ServiceStack } from './stacks/service-stack.js';
 /**
  * The CDK app: the only place that reads CDK context. Two stacks per stage, `Kundpuls-<stage>-Data`
  * (the table) and `Kundpuls-<stage>-Service` (everything else), checked by cdk-nag's AwsSolutions pack
- * at every synth. `processEnv` supplies CDK_DEFAULT_ACCOUNT, which the CLI sets only when it has credentials;
+ * at every synth (`options.nag: false` leaves it out, for the rehearsal). `processEnv` supplies CDK_DEFAULT_ACCOUNT, which the CLI sets only when it has credentials;
  * without it the stacks stay account-agnostic, so synth works offline.
  */
-export function createCdkApp(props: AppProps = {}, processEnv: NodeJS.ProcessEnv = process.env) {
+export function createCdkApp(
+  props: AppProps = {},
+  processEnv: NodeJS.ProcessEnv = process.env,
+  options: { nag?: boolean } = {},
+) {
   const app = new App({
     ...props,
     // Strong (Fn::ImportValue): CloudFormation refuses to delete the table's stack while the service uses it.
@@ -36,7 +40,8 @@ export function createCdkApp(props: AppProps = {}, processEnv: NodeJS.ProcessEnv
   });
   Tags.of(app).add('application', 'kundpuls');
   Tags.of(app).add('stage', config.stage);
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  // The rehearsal leaves the pack out to synthesise faster; test/infra/cdk-nag.test.ts runs it on both stages.
+  if (options.nag ?? true) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { app, config, data, service };
 }
 

@@ -4,29 +4,36 @@ import { createDocumentClient } from './adapters/dynamodb/client.js';
 import { createOrganisationStore } from './adapters/dynamodb/organisation-store.js';
 import { createReportStore } from './adapters/dynamodb/report-store.js';
 import { createRoundStore } from './adapters/dynamodb/round-store.js';
-import { createSuppressionStore } from './adapters/dynamodb/suppression-store.js';
 import { createTickStateStore } from './adapters/dynamodb/tick-state-store.js';
 import { createTokenStore } from './adapters/dynamodb/token-store.js';
 import { createValueListStore } from './adapters/dynamodb/value-list-store.js';
 import { lazyMailer, lazyTickTrigger } from './adapters/lazy.js';
 import { createInProcessTickTrigger } from './adapters/local/in-process-tick-trigger.js';
-import type { Config } from './config.js';
 import type { ApiKeyStore } from './ports.js';
-import { createRateLimiter, type RateLimiter } from './rate-limiter.js';
+import { createLimit, type FailureLimit, type Limit } from './rate-limiter.js';
 import { createRespondentDeps, type RespondentDeps, systemClock } from './respondent-deps.js';
+import type { ApiSettings } from './settings/api.js';
+import type { TickPaceSettings } from './settings/parts.js';
 import type { TickDeps } from './tick/tick-deps.js';
 
 export { systemClock };
 
-export interface Deps extends TickDeps, RespondentDeps {
+/** Everything but the tick's pace: what the API serves from. */
+export interface Deps extends Omit<TickDeps, keyof TickPaceSettings>, RespondentDeps {
+  config: ApiSettings;
   apiKeys: ApiKeyStore;
-  limits: { enrolment: RateLimiter; tokenGuessing: RateLimiter };
+  limits: {
+    enrolment: Limit;
+    tokenGuessing: FailureLimit;
+    verificationPerOrganisation: Limit;
+    verificationPerAddress: Limit;
+  };
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The composition root: the one place that builds AWS clients and wires adapters to the domain. */
-export function createDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
+export function createDeps(config: ApiSettings, overrides: Partial<Deps> = {}): Deps {
   const db = createDocumentClient({
     tableName: config.tableName,
     region: config.region,
@@ -56,15 +63,38 @@ export function createDeps(config: Config, overrides: Partial<Deps> = {}): Deps 
     rounds: createRoundStore(db, table),
     reports: createReportStore(db, table),
     benchmarks: createBenchmarkStore(db, table),
-    suppressions: createSuppressionStore(db, table),
     valueLists: createValueListStore(db, table),
+    config,
     publicUrl: config.publicUrl,
-    mailRatePerSecond: config.mailRatePerSecond,
-    tickBudgetMs: config.tickBudgetMs,
     limits: {
       ...respondent.limits,
-      enrolment: createRateLimiter(clock, 10, 60 * 60_000),
+      enrolment: createLimit(respondent.rateCounter, respondent.secrets, 'enrol', [
+        { limit: 10, windowSeconds: 3600 },
+      ]),
+      verificationPerOrganisation: createLimit(respondent.rateCounter, respondent.secrets, 'verify-org', [
+        { limit: 3, windowSeconds: 3600 },
+        { limit: 10, windowSeconds: 86_400 },
+      ]),
+      verificationPerAddress: createLimit(respondent.rateCounter, respondent.secrets, 'verify-address', [
+        { limit: 3, windowSeconds: 3600 },
+        { limit: 10, windowSeconds: 86_400 },
+      ]),
     },
+    ...overrides,
+  };
+}
+
+/** What the tick runs with (and the local server, which runs the tick in-process): the API's deps and a pace. */
+export type TickingDeps = Deps & TickDeps;
+
+export function createTickingDeps(
+  config: ApiSettings & TickPaceSettings,
+  overrides: Partial<TickingDeps> = {},
+): TickingDeps {
+  return {
+    ...createDeps(config, overrides),
+    mailRatePerSecond: config.mailRatePerSecond,
+    tickBudgetMs: config.tickBudgetMs,
     ...overrides,
   };
 }

@@ -52,8 +52,10 @@ export interface OrganisationStore {
   markVerified(orgId: string, verifiedAt: string, nextRoundAt: string | undefined): Promise<boolean>;
   /** Organisations whose next scheduled round is due at `now`, oldest first. */
   listDue(now: string, limit: number): Promise<Organisation[]>;
-  /** Claims the single open-round slot; false when another round holds it. */
-  claimOpenRound(orgId: string, roundId: string): Promise<boolean>;
+  /** Claims the single open-round slot at `claimedAt`; false when another round holds it. */
+  claimOpenRound(orgId: string, roundId: string, claimedAt: string): Promise<boolean>;
+  /** Moves the slot from `staleRoundId` (a round a crash never wrote) to `roundId`; false when it moved on. */
+  reclaimOpenRound(orgId: string, staleRoundId: string, roundId: string, claimedAt: string): Promise<boolean>;
   /** Frees the slot if `roundId` still holds it. */
   releaseOpenRound(orgId: string, roundId: string): Promise<void>;
   /** Moves the schedule on, only if it still says `from` (two ticks cannot both advance it). */
@@ -171,10 +173,18 @@ export interface AnswerStore {
   ): Promise<Page<StoredAnswer>>;
 }
 
+/**
+ * Who may not be mailed, by a keyed hash of the normalised address (the respondent key), so the choice outlives
+ * the respondent's erasure and a later import. Bounces and complaints hold for every organisation; an
+ * unsubscribe holds for the organisation it was made from.
+ */
 export interface SuppressionStore {
   suppress(respondentKey: string, reason: 'bounce' | 'complaint', at: string): Promise<void>;
-  /** Which of these respondents may not be mailed at all. */
-  suppressedAmong(respondentKeys: string[]): Promise<Set<string>>;
+  unsubscribe(orgId: string, respondentKey: string, at: string): Promise<void>;
+  /** Which of these respondents this organisation may not mail: bounced, complained, or unsubscribed from it. */
+  suppressedAmong(orgId: string, respondentKeys: string[]): Promise<Set<string>>;
+  /** Which of these respondents unsubscribed from this organisation. */
+  unsubscribedAmong(orgId: string, respondentKeys: string[]): Promise<Set<string>>;
 }
 
 /** The answer page's one read: the link's token and its round, fetched together. */

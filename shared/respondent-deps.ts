@@ -2,16 +2,25 @@ import { createAnswerLinkReader } from './adapters/dynamodb/answer-link-reader.j
 import { createAnswerStore } from './adapters/dynamodb/answer-store.js';
 import { createDocumentClient } from './adapters/dynamodb/client.js';
 import { createInvitationStore } from './adapters/dynamodb/invitation-store.js';
+import { createRateCounter } from './adapters/dynamodb/rate-counter.js';
 import { createRespondentStore } from './adapters/dynamodb/respondent-store.js';
-import type { Config } from './config.js';
+import { createSuppressionStore } from './adapters/dynamodb/suppression-store.js';
 import { createLogger, type Logger } from './logger.js';
-import type { AnswerLinkReader, AnswerStore, Clock, InvitationStore, RespondentStore } from './ports.js';
-import { createRateLimiter, type RateLimiter } from './rate-limiter.js';
+import type {
+  AnswerLinkReader,
+  AnswerStore,
+  Clock,
+  InvitationStore,
+  RespondentStore,
+  SuppressionStore,
+} from './ports.js';
+import { createFailureLimit, createLimit, type FailureLimit, type RateCounter } from './rate-limiter.js';
 import { createSecrets, type Secrets } from './security/secrets.js';
+import type { AnswersSettings } from './settings/answers.js';
 
 /** What the respondent's pages need: the link, the answer, unsubscribing. No mailer, no reports. */
 export interface RespondentDeps {
-  config: Config;
+  config: AnswersSettings;
   clock: Clock;
   logger: Logger;
   secrets: Secrets;
@@ -19,7 +28,10 @@ export interface RespondentDeps {
   answers: AnswerStore;
   invitations: InvitationStore;
   respondents: RespondentStore;
-  limits: { tokenGuessing: RateLimiter };
+  suppressions: SuppressionStore;
+  /** Fixed-window counters in the table, for every limit that must hold across containers. */
+  rateCounter: RateCounter;
+  limits: { tokenGuessing: FailureLimit };
 }
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -29,7 +41,7 @@ export const systemClock: Clock = { now: () => new Date() };
  * no SES client or MIME composer and the page a respondent clicks starts as fast as Hono and DynamoDB allow.
  */
 export function createRespondentDeps(
-  config: Config,
+  config: AnswersSettings,
   clock: Clock = systemClock,
   db = createDocumentClient({
     tableName: config.tableName,
@@ -38,16 +50,25 @@ export function createRespondentDeps(
   }),
 ): RespondentDeps {
   const table = config.tableName;
+  const secrets = createSecrets(config.tokenPepper);
+  const rateCounter = createRateCounter(db, table, clock);
   return {
     config,
     clock,
     logger: createLogger(config.logLevel),
-    secrets: createSecrets(config.tokenPepper),
+    secrets,
     answerLinks: createAnswerLinkReader(db, table),
     answers: createAnswerStore(db, table),
     invitations: createInvitationStore(db, table),
     respondents: createRespondentStore(db, table),
+    suppressions: createSuppressionStore(db, table),
+    rateCounter,
     // Counts only failed link look-ups, so staff behind one office NAT never trip it by answering.
-    limits: { tokenGuessing: createRateLimiter(clock, 20, 10 * 60_000) },
+    limits: {
+      tokenGuessing: createFailureLimit(
+        createLimit(rateCounter, secrets, 'link-guess', [{ limit: 20, windowSeconds: 600 }]),
+        clock,
+      ),
+    },
   };
 }

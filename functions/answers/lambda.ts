@@ -1,13 +1,13 @@
 import { getConnInfo, handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
 import { extensionSecretReader } from '../../shared/adapters/ssm/extension-secret-reader.js';
-import { loadConfig } from '../../shared/config.js';
 import { createRespondentDeps } from '../../shared/respondent-deps.js';
+import { loadAnswersSettings } from '../../shared/settings/answers.js';
 import { createAnswerApp } from '../api/answer-app.js';
 import { onFirstInvocation } from '../first-invocation.js';
 
 /** The answer pages' Lambda: API Gateway sends a respondent's link (`/r/*`) and the pages' assets here. */
 export const handler = onFirstInvocation(async () => {
-  const config = await loadConfig(process.env, extensionSecretReader(process.env));
+  const config = await loadAnswersSettings(process.env, extensionSecretReader(process.env));
   const handleEvent = handle(
     createAnswerApp(createRespondentDeps(config), {
       clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',

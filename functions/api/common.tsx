@@ -8,6 +8,7 @@ import type { AppEnv } from './env.js';
 import { errorBody, errorResponse } from './http.js';
 import { SCRIPT, STYLESHEET } from './pages/assets.js';
 import { Message } from './pages/layout.js';
+import { rejectOverlongIds, requireUtf8 } from './request-guards.js';
 
 const KB = 1024;
 /** Respondents' pages fail in HTML, in both languages: the link does not say which one its reader speaks. */
@@ -48,6 +49,8 @@ export function useCommonMiddleware(app: Hono<AppEnv>) {
   const importLimit = bodyLimit({ maxSize: 1024 * KB, onError: tooLarge });
   const defaultLimit = bodyLimit({ maxSize: 64 * KB, onError: tooLarge });
   app.use('*', (c, next) => (/\/respondents$/.test(c.req.path) ? importLimit : defaultLimit)(c, next));
+  app.use('*', rejectOverlongIds);
+  app.use('*', requireUtf8);
 }
 
 /** The pages' stylesheet and script, served by the same function as the pages. */

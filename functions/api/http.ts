@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type * as z from 'zod/mini';
 import { DomainError, type FieldIssue, validationFailed } from '../../shared/errors.js';
+import { RateLimited } from '../../shared/rate-limiter.js';
 import { issuesOf } from '../../shared/validation.js';
 
 export function errorBody(code: string, message: string, details: FieldIssue[] = []) {
@@ -9,6 +10,7 @@ export function errorBody(code: string, message: string, details: FieldIssue[] =
 }
 
 export function errorResponse(c: Context, error: DomainError) {
+  if (error instanceof RateLimited) c.header('Retry-After', String(error.retryAfter));
   return c.json(errorBody(error.code, error.message, error.details), error.status as ContentfulStatusCode);
 }
 

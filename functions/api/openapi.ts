@@ -24,7 +24,16 @@ export interface Operation {
   responses: Record<number, string>;
 }
 
-const errors = { 400: 'validation_failed', 401: 'unauthorised', 403: 'forbidden', 404: 'not_found' };
+const errors = {
+  400: 'validation_failed',
+  401: 'unauthorised',
+  403: 'forbidden',
+  404: 'not_found (also any path id longer than a valid one, before the key is checked)',
+};
+
+/** The longest valid value of each path parameter (functions/api/request-guards.ts answers 404 beyond it). */
+const PATH_PARAMETER_MAX: Record<string, number> = { email: 254, token: 140 };
+const DEFAULT_PATH_PARAMETER_MAX = 64;
 
 export const OPERATIONS: Operation[] = [
   {
@@ -46,13 +55,14 @@ export const OPERATIONS: Operation[] = [
       400: errors[400],
       413: 'payload_too_large',
       415: 'unsupported_media_type',
-      429: 'rate_limited',
+      429: 'rate_limited: 10 enrolments an hour per client, 3 verification mails an hour and 10 a day per contact address; Retry-After says when to come back',
     },
   },
   {
     method: 'get',
     path: '/v1/organisations/{orgId}',
-    summary: 'The organisation',
+    summary:
+      'The organisation; an analyst sees it without contactEmail and reportRecipients (nothing personal)',
     access: 'admin, analyst',
     responses: { 200: '{ organisation }', ...errors },
   },
@@ -67,9 +77,16 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/v1/organisations/{orgId}/verification',
-    summary: 'Send the verification e-mail again',
+    summary:
+      'Send the verification e-mail again (fixed words only: it quotes nothing the caller chose until verified)',
     access: 'admin',
-    responses: { 202: '{ sent }', ...errors },
+    responses: {
+      200: '{ verified: true, sent: false }: already verified, nothing sent',
+      202: '{ verified: false, sent: true }',
+      ...errors,
+      429: 'rate_limited: 3 an hour and 10 a day per organisation and per address; Retry-After says when to come back',
+      503: 'service_unavailable: the mail service did not take the message',
+    },
   },
   {
     method: 'post',
@@ -248,7 +265,8 @@ export const OPERATIONS: Operation[] = [
       404: 'unknown link',
       409: 'round closed (JSON)',
       410: 'round closed (form)',
-      415: 'unsupported_media_type',
+      415: 'unsupported_media_type: another type, a charset other than UTF-8, or multipart without a boundary',
+      429: 'rate_limited: too many unknown links from this client',
     },
   },
   {
@@ -301,7 +319,10 @@ export function buildOpenApi(operations: Operation[], serverUrl: string) {
         name: m[1],
         in: 'path',
         required: true,
-        schema: { type: 'string' },
+        schema: {
+          type: 'string',
+          maxLength: PATH_PARAMETER_MAX[m[1] as string] ?? DEFAULT_PATH_PARAMETER_MAX,
+        },
       })),
       ...Object.entries(op.query ?? {}).map(([name, description]) => ({
         name,
@@ -343,6 +364,11 @@ export function buildOpenApi(operations: Operation[], serverUrl: string) {
           status,
           {
             description,
+            ...(status === '429'
+              ? {
+                  headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+                }
+              : {}),
             ...(Number(status) >= 400
               ? { content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }
               : {}),
@@ -356,7 +382,8 @@ export function buildOpenApi(operations: Operation[], serverUrl: string) {
     info: {
       title: 'Kundpuls API',
       version: '1.0.0',
-      description: 'Pulse of customer focus inside organisations.',
+      description:
+        'Pulse of customer focus inside organisations. Bodies are UTF-8: a request declaring another charset gets 415. Errors always come as { error: { code, message, details } }.',
     },
     servers: [{ url: serverUrl }],
     components: {

@@ -1,7 +1,7 @@
 import { extensionSecretReader } from '../../shared/adapters/ssm/extension-secret-reader.js';
-import { loadConfig } from '../../shared/config.js';
-import { createDeps } from '../../shared/deps.js';
 import { handleSesNotification } from '../../shared/mail/handle-ses-notification.js';
+import { createNotificationDeps } from '../../shared/notification-deps.js';
+import { loadNotificationSettings } from '../../shared/settings/ses-notifications.js';
 import { onFirstInvocation } from '../first-invocation.js';
 
 interface SnsEvent {
@@ -10,7 +10,9 @@ interface SnsEvent {
 
 /** SNS delivers SES bounce and complaint notifications here, one or more records per invocation. */
 export const handler = onFirstInvocation(async () => {
-  const deps = createDeps(await loadConfig(process.env, extensionSecretReader(process.env)));
+  const deps = createNotificationDeps(
+    await loadNotificationSettings(process.env, extensionSecretReader(process.env)),
+  );
   return async (event: SnsEvent) => {
     let suppressed = 0;
     for (const record of event.Records) suppressed += await handleSesNotification(deps, record.Sns.Message);

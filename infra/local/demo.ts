@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../../shared/config.js';
-import { createDeps } from '../../shared/deps.js';
+import { createTickingDeps } from '../../shared/deps.js';
 import { runTick } from '../../shared/tick/run-tick.js';
 import { DEFAULT_VALUE_LIST } from '../../shared/values/default-value-list.js';
 
@@ -24,7 +24,7 @@ const config = await loadConfig({
   MAIL_RATE_PER_SECOND: '200',
   LOG_LEVEL: 'warn',
 });
-const deps = createDeps(config);
+const deps = createTickingDeps(config);
 
 async function call(method: string, path: string, key?: string, body?: unknown) {
   const response = await fetch(`${api}${path}`, {

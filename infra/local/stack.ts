@@ -6,7 +6,7 @@ import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from '../../functions/api/app.js';
 import { type Config, loadConfig } from '../../shared/config.js';
-import { createDeps, type Deps } from '../../shared/deps.js';
+import { createTickingDeps, type TickingDeps } from '../../shared/deps.js';
 import { ensureTable, startDynalite, startSes } from './embedded.js';
 
 export interface LocalStackOptions {
@@ -19,7 +19,7 @@ export interface LocalStackOptions {
   /** Extra environment, e.g. ENROLMENT_KEY or LOG_LEVEL. */
   env?: Record<string, string>;
   /** Replace parts of the composition (a clock in tests). */
-  overrides?: Partial<Deps>;
+  overrides?: Partial<TickingDeps>;
 }
 
 export interface LocalStack {
@@ -27,7 +27,7 @@ export interface LocalStack {
   dynamoEndpoint: string;
   sesUrl: string;
   config: Config;
-  deps: Deps;
+  deps: TickingDeps;
   close(): Promise<void>;
 }
 
@@ -78,7 +78,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   apiPort = (server.address() as AddressInfo).port;
   if (!options.publicUrl) env.PUBLIC_URL = `http://localhost:${apiPort}`;
   const config = await loadConfig(env);
-  const deps = createDeps(config, options.overrides);
+  const deps = createTickingDeps(config, options.overrides);
   const app = createApp(deps, { clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown' });
 
   return {

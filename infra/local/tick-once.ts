@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../../shared/config.js';
-import { createDeps } from '../../shared/deps.js';
+import { createTickingDeps } from '../../shared/deps.js';
 import { runTick } from '../../shared/tick/run-tick.js';
 
 const env = process.env;
@@ -16,4 +16,4 @@ const config = await loadConfig({
   TOKEN_PEPPER: readFileSync(join(env.DATA_DIR ?? '.data', 'pepper'), 'utf8').trim(),
   MAIL_RATE_PER_SECOND: env.MAIL_RATE_PER_SECOND ?? '50',
 });
-console.log(JSON.stringify(await runTick(createDeps(config))));
+console.log(JSON.stringify(await runTick(createTickingDeps(config))));

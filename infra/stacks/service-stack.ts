@@ -92,8 +92,7 @@ export class ServiceStack extends Stack {
       timeout: Duration.seconds(30),
       // Every bounce counts (mailing a bounced address again hurts the SES reputation): retry, then queue.
       async: { retryAttempts: 2, maxEventAge: Duration.hours(6) },
-      // The notification handler never sends mail, but the shared config requires a sender address.
-      environment: { ...common, MAIL_FROM: config.senderAddress },
+      environment: common,
       removalPolicy,
     });
 
@@ -105,7 +104,8 @@ export class ServiceStack extends Stack {
     });
     const publicUrl = config.publicUrl ?? this.api.url;
     const functions = [this.apiFunction, this.answersFunction, this.tickFunction, this.notificationFunction];
-    for (const { fn } of functions) fn.addEnvironment('PUBLIC_URL', publicUrl);
+    // Only the functions that write links (mails, the API document) get the base; see shared/settings/.
+    for (const { fn } of [this.apiFunction, this.tickFunction]) fn.addEnvironment('PUBLIC_URL', publicUrl);
 
     // Exactly the calls each function's code path makes (see shared/adapters/dynamodb).
     bindTable(this.apiFunction.fn, table, {

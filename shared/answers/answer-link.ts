@@ -1,6 +1,6 @@
-import { DomainError, notFound } from '../errors.js';
+import { notFound } from '../errors.js';
 import type { AnswerLinkReader, Clock, TokenRecord } from '../ports.js';
-import type { RateLimiter } from '../rate-limiter.js';
+import { type FailureLimit, RateLimited } from '../rate-limiter.js';
 import { isOpen, type Round } from '../rounds/round.js';
 import type { Secrets } from '../security/secrets.js';
 
@@ -8,7 +8,7 @@ export interface AnswerLinkDeps {
   answerLinks: AnswerLinkReader;
   secrets: Secrets;
   clock: Clock;
-  limits: { tokenGuessing: RateLimiter };
+  limits: { tokenGuessing: FailureLimit };
 }
 
 export type AnswerToken = Extract<TokenRecord, { kind: 'answer' }>;
@@ -22,15 +22,18 @@ const TOKEN_PATTERN = /^(org_[A-Za-z0-9]{1,40})\.(rnd_[A-Za-z0-9]{1,40})\.([A-Za
 
 /**
  * Resolves a personal link with one read (token and round together). The link names its round, so a closed
- * round is seen at once, however it closed. Failed look-ups count against the client: guessing gets 429.
+ * round is seen at once, however it closed. Failed look-ups count against the client in the table (across
+ * containers): guessing gets 429, and a client this process knows is blocked costs no read at all.
  */
 export async function resolveAnswerLink(
   deps: AnswerLinkDeps,
   link: string,
   client: string,
 ): Promise<AnswerLink> {
-  if (deps.limits.tokenGuessing.exceeded(client))
-    throw new DomainError('rate_limited', 429, 'Too many unknown links from this address; try again later');
+  const tooMany = (retryAfter: number) =>
+    new RateLimited('Too many unknown links from this address; try again later', retryAfter);
+  const blockedFor = deps.limits.tokenGuessing.blockedFor(client);
+  if (blockedFor > 0) throw tooMany(blockedFor);
   const match = TOKEN_PATTERN.exec(link);
   const found = match
     ? await deps.answerLinks.read(deps.secrets.hash(link), match[1] as string, match[2] as string)
@@ -42,8 +45,8 @@ export async function resolveAnswerLink(
     token.roundId !== found.round.id ||
     token.orgId !== found.round.orgId
   ) {
-    deps.limits.tokenGuessing.attempt(client);
-    throw notFound('Link');
+    const verdict = await deps.limits.tokenGuessing.fail(client);
+    throw verdict.allowed ? notFound('Link') : tooMany(verdict.retryAfter);
   }
   return { token, round: found.round, open: isOpen(found.round, deps.clock.now()) };
 }

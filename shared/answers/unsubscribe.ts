@@ -1,15 +1,15 @@
-import type { Clock, RespondentStore } from '../ports.js';
+import type { Clock, RespondentStore, SuppressionStore } from '../ports.js';
 import type { AnswerLink } from './answer-link.js';
 
-/** Stops every pulse from this organisation to this address; works after the round closed too. Idempotent. */
+/**
+ * Stops every pulse from this organisation to this address; works after the round closed too. Idempotent.
+ * 1. record the choice by the address's keyed hash, which erasure leaves in place  2. mark the respondent.
+ */
 export async function unsubscribe(
-  deps: { respondents: RespondentStore; clock: Clock },
+  deps: { respondents: RespondentStore; suppressions: SuppressionStore; clock: Clock },
   link: AnswerLink,
 ): Promise<void> {
-  await deps.respondents.setStatus(
-    link.round.orgId,
-    link.token.respondentKey,
-    'unsubscribed',
-    deps.clock.now().toISOString(),
-  );
+  const at = deps.clock.now().toISOString();
+  await deps.suppressions.unsubscribe(link.round.orgId, link.token.respondentKey, at);
+  await deps.respondents.setStatus(link.round.orgId, link.token.respondentKey, 'unsubscribed', at);
 }

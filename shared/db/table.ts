@@ -49,9 +49,19 @@ export const keys = {
   answerPartition: (roundId: string, shard: number) => `RANS#${roundId}#${shard}`,
   token: (tokenHash: string) => ({ pk: `TOKEN#${tokenHash}`, sk: 'META' }),
   suppression: (respondentKey: string) => ({ pk: `SUPPRESS#${respondentKey}`, sk: 'META' }),
+  /** An unsubscribe from one organisation, kept apart from the respondent so erasure does not undo it. */
+  unsubscribed: (orgId: string, respondentKey: string) => ({
+    pk: `ORG#${orgId}`,
+    sk: `UNSUBSCRIBED#${respondentKey}`,
+  }),
   benchmark: (orgId: string) => ({ pk: 'BENCHMARK', sk: orgId }),
   valueList: (orgId: string, listId: string) => ({ pk: `ORG#${orgId}`, sk: `VALUELIST#${listId}` }),
   tickState: { pk: 'TICK', sk: 'STATE' },
+  /** A fixed-window rate counter: the window's length and start are part of the key. */
+  rate: (key: string, windowSeconds: number, windowStart: number) => ({
+    pk: `RATE#${key}#${windowSeconds}#${windowStart}`,
+    sk: 'META',
+  }),
   benchmarkPartition: 'BENCHMARK',
 } as const;
 

@@ -2,32 +2,38 @@ import type { Organisation } from '../organisations/organisation.js';
 import type { OutgoingMail } from '../ports.js';
 import { button, html, mailLayout } from './html.js';
 
+/**
+ * Fixed words only: the address is not verified yet, so the mail quotes nothing the enrolling caller chose (no
+ * organisation name, no customer term). Otherwise enrolment would mail any text to any address.
+ */
 const COPY = {
   sv: {
-    subject: (name: string) => `Bekräfta ${name} i Kundpuls`,
-    intro: (name: string) => `Någon har anmält ${name} till Kundpuls med den här adressen som kontakt.`,
+    subject: 'Bekräfta er organisation i Kundpuls',
+    intro: 'Någon har anmält en organisation till Kundpuls med den här adressen som kontakt.',
     action: 'Bekräfta organisationen',
     ignore:
       'Var det inte du? Då kan du strunta i det här brevet; ingenting skickas till era medarbetare förrän organisationen är bekräftad.',
   },
   en: {
-    subject: (name: string) => `Confirm ${name} on Kundpuls`,
-    intro: (name: string) => `Someone enrolled ${name} on Kundpuls with this address as its contact.`,
+    subject: 'Confirm your organisation on Kundpuls',
+    intro: 'Someone enrolled an organisation on Kundpuls with this address as its contact.',
     action: 'Confirm the organisation',
     ignore:
       'Not you? Then ignore this message; nothing goes to your staff until the organisation is confirmed.',
   },
 } as const;
 
-export function verificationMail(org: Organisation, link: string): OutgoingMail {
+export function verificationMail(
+  org: Pick<Organisation, 'language' | 'contactEmail'>,
+  link: string,
+): OutgoingMail {
   const copy = COPY[org.language];
-  const subject = copy.subject(org.name);
-  const body = html`<h1 style="font-size:22px;margin:0 0 16px">${subject}</h1><p>${copy.intro(org.name)}</p>${button(link, copy.action)}<p style="font-size:14px;color:#444">${copy.ignore}</p>`;
+  const body = html`<h1 style="font-size:22px;margin:0 0 16px">${copy.subject}</h1><p>${copy.intro}</p>${button(link, copy.action)}<p style="font-size:14px;color:#444">${copy.ignore}</p>`;
   return {
     to: org.contactEmail,
-    subject,
-    html: mailLayout(org.language, subject, body),
-    text: `${copy.intro(org.name)}\n\n${copy.action}: ${link}\n\n${copy.ignore}\n`,
+    subject: copy.subject,
+    html: mailLayout(org.language, copy.subject, body),
+    text: `${copy.intro}\n\n${copy.action}: ${link}\n\n${copy.ignore}\n`,
     purpose: 'verification',
   };
 }

@@ -12,6 +12,7 @@ import {
   publicOrganisation,
   settingsProblems,
 } from './organisation.js';
+import { countVerificationMail, type VerificationLimits } from './verification-limits.js';
 
 export interface OrganisationDeps {
   organisations: OrganisationStore;
@@ -22,13 +23,15 @@ export interface OrganisationDeps {
   clock: Clock;
   logger: Logger;
   publicUrl: string;
+  limits: VerificationLimits;
 }
 
 const VERIFY_LINK_DAYS = 7;
 
 /**
- * Enrols an organisation. 1. apply defaults and check cross-field rules  2. store the organisation, unverified
- * 3. create its first admin key  4. e-mail a verification link (a failed send is logged; the admin can ask again)
+ * Enrols an organisation. 1. apply defaults and check cross-field rules  2. count the verification mail against
+ * its address (429 before anything is written)  3. store the organisation, unverified  4. create its first admin
+ * key  5. e-mail a verification link (a failed send is logged; the admin can ask again)
  */
 export async function createOrganisation(deps: OrganisationDeps, input: CreateOrganisationInput) {
   const now = deps.clock.now().toISOString();
@@ -58,6 +61,7 @@ export async function createOrganisation(deps: OrganisationDeps, input: CreateOr
       message: 'Upload your own list after enrolment; start with the default',
     });
   if (problems.length > 0) throw validationFailed('The settings do not fit together', problems);
+  await countVerificationMail(deps.limits, org.contactEmail);
 
   await deps.organisations.create(org);
   const adminKey = await createApiKey(deps, org.id, 'admin');

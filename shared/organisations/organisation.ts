@@ -77,6 +77,8 @@ export interface Organisation {
   nextRoundAt?: string;
   /** The round currently open, if any: at most one at a time, claimed with a conditional write. */
   openRoundId?: string;
+  /** When the slot was claimed: a slot whose round was never written is taken over only after a while. */
+  openRoundClaimedAt?: string;
 }
 
 export const DEFAULTS = {
@@ -104,6 +106,14 @@ export function settingsProblems(
 
 /** What the API shows: everything but scheduling internals. */
 export function publicOrganisation(org: Organisation) {
-  const { openRoundId: _open, ...rest } = org;
+  const { openRoundId: _open, openRoundClaimedAt: _claimed, ...rest } = org;
   return rest;
+}
+
+/** The organisation as a role may read it: admins everything, analysts the settings without addresses. */
+export function organisationView(org: Organisation, role: 'admin' | 'analyst') {
+  const view = publicOrganisation(org);
+  if (role === 'admin') return view;
+  const { contactEmail: _contact, reportRecipients: _recipients, ...settings } = view;
+  return settings;
 }

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { type FieldIssue, validationFailed } from '../errors.js';
-import type { Clock, RespondentStore } from '../ports.js';
+import type { Clock, RespondentStore, SuppressionStore } from '../ports.js';
 import type { Secrets } from '../security/secrets.js';
 import { issuesOf } from '../validation.js';
 import {
@@ -13,6 +13,7 @@ import {
 
 interface ImportDeps {
   respondents: RespondentStore;
+  suppressions: SuppressionStore;
   secrets: Secrets;
   clock: Clock;
 }
@@ -66,8 +67,9 @@ function collapseDuplicates(inputs: RespondentInput[]): RespondentInput[] {
 
 /**
  * Imports up to 1,000 respondents, idempotent by normalised e-mail. 1. validate every row (nothing is written
- * if one is wrong)  2. collapse identical duplicates  3. read who exists  4. write only what changed.
- * Someone who unsubscribed stays unsubscribed when imported again: their choice outlives the staff list.
+ * if one is wrong)  2. collapse identical duplicates  3. read who exists, and who unsubscribed from this
+ * organisation  4. write only what changed. Someone who unsubscribed stays unsubscribed when imported again,
+ * even after their erasure: their choice is kept by the address's keyed hash and outlives the staff list.
  */
 export async function importRespondents(deps: ImportDeps, orgId: string, body: unknown) {
   const parsed = ImportRespondentsSchema.safeParse(body);
@@ -79,10 +81,11 @@ export async function importRespondents(deps: ImportDeps, orgId: string, body: u
     const chunk = inputs
       .slice(start, start + 100)
       .map((input) => ({ input, key: respondentKeyOf(deps.secrets, input.email) }));
-    const existing = await deps.respondents.getMany(
-      orgId,
-      chunk.map((entry) => entry.key),
-    );
+    const chunkKeys = chunk.map((entry) => entry.key);
+    const [existing, unsubscribed] = await Promise.all([
+      deps.respondents.getMany(orgId, chunkKeys),
+      deps.suppressions.unsubscribedAmong(orgId, chunkKeys),
+    ]);
     const writes: Respondent[] = [];
     for (const { input, key } of chunk) {
       const before = existing.get(key);
@@ -91,12 +94,16 @@ export async function importRespondents(deps: ImportDeps, orgId: string, body: u
         respondentKey: key,
         email: input.email,
         ...Object.fromEntries(SEGMENT_FIELDS.filter((f) => input[f] !== undefined).map((f) => [f, input[f]])),
-        status: before?.status ?? 'active',
+        status: unsubscribed.has(key) ? 'unsubscribed' : (before?.status ?? 'active'),
         createdAt: before?.createdAt ?? now,
         updatedAt: now,
       };
       if (!before) counts.created++;
-      else if (SEGMENT_FIELDS.some((field) => before[field] !== after[field])) counts.updated++;
+      else if (
+        before.status !== after.status ||
+        SEGMENT_FIELDS.some((field) => before[field] !== after[field])
+      )
+        counts.updated++;
       else {
         counts.unchanged++;
         continue;

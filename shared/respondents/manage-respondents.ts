@@ -1,4 +1,4 @@
-import type { Clock, RespondentStore } from '../ports.js';
+import type { Clock, RespondentStore, SuppressionStore } from '../ports.js';
 import { normaliseEmail } from '../schema-helpers.js';
 import type { Secrets } from '../security/secrets.js';
 import { respondentKeyOf } from './import-respondents.js';
@@ -6,6 +6,7 @@ import { publicRespondent } from './respondent.js';
 
 interface RespondentDeps {
   respondents: RespondentStore;
+  suppressions: SuppressionStore;
   secrets: Secrets;
   clock: Clock;
 }
@@ -27,8 +28,9 @@ export async function listRespondents(
 export type EraseFollowUp = (orgId: string, respondentKey: string) => Promise<void>;
 
 /**
- * Erasure on request. 1. delete the respondent (the e-mail and segments go)  2. let the rounds forget the
- * invitation links. Anonymous answers stay: they never held identity. Idempotent: erasing twice is fine.
+ * Erasure on request. 1. keep an unsubscribe as the address's keyed hash (one recorded before that record
+ * existed lives only in the status)  2. delete the respondent (the e-mail and segments go)  3. let the rounds
+ * forget the invitation links. Anonymous answers stay: they never held identity. Idempotent.
  */
 export async function eraseRespondent(
   deps: RespondentDeps,
@@ -37,6 +39,9 @@ export async function eraseRespondent(
   followUps: EraseFollowUp[] = [],
 ) {
   const key = respondentKeyOf(deps.secrets, normaliseEmail(email));
+  const respondent = await deps.respondents.get(orgId, key);
+  if (respondent?.status === 'unsubscribed')
+    await deps.suppressions.unsubscribe(orgId, key, deps.clock.now().toISOString());
   await deps.respondents.delete(orgId, key);
   for (const followUp of followUps) await followUp(orgId, key);
 }

@@ -17,11 +17,32 @@ export interface RoundDeps extends TickTriggerDeps {
   logger: Logger;
 }
 
+/** Longer than any request or tick can take between claiming the slot and writing its round. */
+export const STALE_CLAIM_MS = 10 * 60_000;
+
 /**
- * Opens a round now (an admin's request). 1. only a verified organisation, with no round open  2. claim the
- * organisation's single open-round slot (conditional write)  3. write the round with its snapshot.
- * Invitations go out with the next tick, woken before the round is written (it may have been idle between
- * rounds). A slot whose round never got written (a crash) is taken over.
+ * Claims the organisation's single open-round slot for `roundId` with a conditional write. A slot held by a
+ * round that does not exist is either being opened right now (another request claimed it a moment ago and is
+ * about to write the round) or was left by a crash between the two writes: it is taken over only once its claim
+ * is older than STALE_CLAIM_MS, and only if it still names that round, so two openers never both win.
+ */
+async function claimSlot(deps: RoundDeps, orgId: string, roundId: string, now: Date): Promise<boolean> {
+  const at = now.toISOString();
+  if (await deps.organisations.claimOpenRound(orgId, roundId, at)) return true;
+  const holder = await deps.organisations.get(orgId);
+  const heldBy = holder?.openRoundId;
+  if (!heldBy || (await deps.rounds.get(orgId, heldBy))) return false;
+  const claimedAt = Date.parse(holder.openRoundClaimedAt ?? '1970-01-01T00:00:00Z');
+  if (now.getTime() - claimedAt < STALE_CLAIM_MS) return false;
+  deps.logger.warn('stale open-round slot reclaimed', { orgId, roundId: heldBy });
+  return deps.organisations.reclaimOpenRound(orgId, heldBy, roundId, at);
+}
+
+/**
+ * Opens a round now (an admin's request). 1. only a verified organisation  2. claim the organisation's single
+ * open-round slot (claimSlot: a conditional write; 409 when a round holds it)  3. write the round with its
+ * snapshot. Invitations go out with the next tick, woken before the round is written (it may have been idle
+ * between rounds). The slot is freed when the round closes (closeRound).
  */
 export async function openRound(deps: RoundDeps, orgId: string, closesAt?: string): Promise<Round> {
   const org = await deps.organisations.get(orgId);
@@ -40,7 +61,6 @@ export async function openRound(deps: RoundDeps, orgId: string, closesAt?: strin
 
   if (org.openRoundId && (await deps.rounds.get(orgId, org.openRoundId)))
     throw conflict('A round is already open; close it first');
-  if (org.openRoundId) await deps.organisations.releaseOpenRound(orgId, org.openRoundId);
 
   await wakeTick(deps);
   const round = newRound(
@@ -51,8 +71,8 @@ export async function openRound(deps: RoundDeps, orgId: string, closesAt?: strin
     closes,
     await resolveValueList(deps, org),
   );
-  if (!(await deps.organisations.claimOpenRound(orgId, round.id)))
-    throw conflict('A round is already open; close it first');
+  if (!(await claimSlot(deps, orgId, round.id, now)))
+    throw conflict('A round is already open or being opened; close it first');
   await deps.rounds.create(round);
   deps.logger.info('round opened', { orgId, roundId: round.id, trigger: 'manual' });
   return round;
@@ -69,7 +89,7 @@ export async function openScheduledRound(deps: RoundDeps, org: Organisation): Pr
   const roundId = scheduledRoundId(scheduledAt);
   const next = nextRoundAt(org.cadence, org.timezone, new Date(scheduledAt))?.toISOString();
   let round: Round | undefined;
-  if (await deps.organisations.claimOpenRound(org.id, roundId)) {
+  if (await claimSlot(deps, org.id, roundId, deps.clock.now())) {
     round = newRound(
       org,
       roundId,

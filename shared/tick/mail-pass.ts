@@ -28,7 +28,7 @@ async function loadPage(deps: TickDeps, round: Round, kind: MailKind, cursor: st
       ? [new Map<string, Respondent>(), new Set<string>()]
       : await Promise.all([
           deps.respondents.getMany(round.orgId, keys),
-          deps.suppressions.suppressedAmong(keys),
+          deps.suppressions.suppressedAmong(round.orgId, keys),
         ]);
   return { cursor: page.cursor, open, people, suppressed } satisfies LoadedPage;
 }

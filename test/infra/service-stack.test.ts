@@ -20,7 +20,8 @@ beforeAll(() => {
   outdir = mkdtempSync(join(tmpdir(), 'kundpuls-cdk-'));
   built = createCdkApp({ outdir, context: { stage: 'dev', alarmEmail: 'ops@kundpuls.example' } }, {});
   template = Template.fromStack(built.service);
-});
+  // Four real esbuild bundles and synthesis: CPU-bound, and slow beside the rehearsal on a loaded machine.
+}, 180_000);
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
 type Json = unknown;

@@ -71,7 +71,7 @@ describe('the tick and notification Lambda entries', () => {
         mail: { messageId: 'x' },
       }),
     );
-    const suppressed = await stack.deps.suppressions.suppressedAmong([
+    const suppressed = await stack.deps.suppressions.suppressedAmong('org_any', [
       respondentKeyOf(stack.deps.secrets, address),
     ]);
     expect(result.suppressed).toBe(1);

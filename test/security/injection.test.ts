@@ -40,7 +40,13 @@ describe('injection', () => {
     const page = await call('GET', link);
     for (const mail of invitations)
       await call('POST', linkIn(mail.body.text, /\/r\/[\w.-]+/), {
-        json: { rank: 9, rankReason: `=HYPERLINK("http://evil") ${PAYLOAD}`, raiseIdeas: '@SUM(1+1)' },
+        json: {
+          rank: 9,
+          rankReason: `=HYPERLINK("http://evil") ${PAYLOAD}`,
+          raiseIdeas: '@SUM(1+1)',
+          consequencesNow: 'a;=1+1',
+          consequencesIfRaised: 'x\t@SUM(A1)',
+        },
       });
     clock.advanceDays(15);
     await runTick(stack.deps);
@@ -57,6 +63,9 @@ describe('injection', () => {
     expect(csv.text).toContain(`comment,rankReason,,text,"'=HYPERLINK(""http://evil"")`);
     expect(csv.text).toContain("comment,raiseIdeas,,text,'@SUM(1+1)");
     expect(csv.text).not.toMatch(/,=HYPERLINK/);
+    // Swedish Excel splits on ';' and a tab separates fields too: the whole cell is neutralised, and quoted.
+    expect(csv.text).toContain(`comment,consequencesNow,,text,"'a;=1+1"`);
+    expect(csv.text).toContain(`comment,consequencesIfRaised,,text,"'x\t@SUM(A1)"`);
   });
 
   it('refuses line breaks in anything that reaches a mail header, and angle brackets in customer terms', async () => {

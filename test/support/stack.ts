@@ -6,8 +6,8 @@ export function startTestStack(options: Partial<LocalStackOptions> = {}): Promis
     port: 0,
     dynamoPort: 0,
     sesPort: 0,
-    env: { LOG_LEVEL: 'silent', ...options.env },
     ...options,
+    env: { LOG_LEVEL: 'silent', ...options.env },
   });
 }
 

@@ -11,6 +11,7 @@ import { type ClientAddress, readJson, unsupportedMediaType } from '../http.js';
 import { answerCopy } from '../pages/answer-copy.js';
 import { AnswerForm, type FormValues } from '../pages/answer-form.js';
 import { Layout, Message } from '../pages/layout.js';
+import { readForm } from '../request-guards.js';
 
 const isJson = (c: Context) => /json/i.test(c.req.header('content-type') ?? '');
 const isForm = (c: Context) =>
@@ -18,7 +19,7 @@ const isForm = (c: Context) =>
 
 async function formValues(c: Context): Promise<FormValues> {
   // `all` keeps repeated fields (the value checkboxes) as arrays.
-  const body = await c.req.parseBody({ all: true });
+  const body = await readForm(c);
   const values = Object.fromEntries(
     Object.entries(body).filter(
       ([, v]) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string')),

@@ -1,13 +1,16 @@
 import { Hono } from 'hono';
 import type { Deps } from '../../../shared/deps.js';
 import { DomainError, notFound } from '../../../shared/errors.js';
-import { createOrganisation, sendVerification } from '../../../shared/organisations/create-organisation.js';
+import { createOrganisation } from '../../../shared/organisations/create-organisation.js';
 import {
   CreateOrganisationSchema,
+  organisationView,
   publicOrganisation,
   UpdateOrganisationSchema,
 } from '../../../shared/organisations/organisation.js';
+import { resendVerification } from '../../../shared/organisations/resend-verification.js';
 import { updateOrganisation } from '../../../shared/organisations/update-organisation.js';
+import { RateLimited } from '../../../shared/rate-limiter.js';
 import { ADMIN, READERS, requireKey } from '../auth.js';
 import type { AppEnv } from '../env.js';
 import { type ClientAddress, readBody } from '../http.js';
@@ -19,9 +22,13 @@ export function organisationRoutes(deps: Deps, clientAddress: ClientAddress) {
       const operatorKey = deps.config.enrolmentKey;
       if (operatorKey && c.req.header('authorization') !== `Bearer ${operatorKey}`)
         throw new DomainError('unauthorised', 401, 'Enrolment needs the operator key on this deployment');
-      if (!deps.limits.enrolment.attempt(clientAddress(c))) {
+      const enrolments = await deps.limits.enrolment.hit(clientAddress(c));
+      if (!enrolments.allowed) {
         deps.logger.warn('enrolment rate limited', { route: 'enrol' });
-        throw new DomainError('rate_limited', 429, 'Too many enrolments from this address; try again later');
+        throw new RateLimited(
+          'Too many enrolments from this address; try again later',
+          enrolments.retryAfter,
+        );
       }
       const input = await readBody(c, CreateOrganisationSchema);
       const { adminKeyId: _id, ...created } = await createOrganisation(deps, input);
@@ -30,7 +37,7 @@ export function organisationRoutes(deps: Deps, clientAddress: ClientAddress) {
     .get('/:orgId', requireKey(deps, READERS), async (c) => {
       const org = await deps.organisations.get(c.req.param('orgId'));
       if (!org) throw notFound('Organisation');
-      return c.json({ organisation: publicOrganisation(org) });
+      return c.json({ organisation: organisationView(org, c.get('caller').role) });
     })
     .patch('/:orgId', requireKey(deps, ADMIN), async (c) => {
       const input = await readBody(c, UpdateOrganisationSchema);
@@ -38,16 +45,7 @@ export function organisationRoutes(deps: Deps, clientAddress: ClientAddress) {
       return c.json({ organisation: publicOrganisation(org) });
     })
     .post('/:orgId/verification', requireKey(deps, ADMIN), async (c) => {
-      const org = await deps.organisations.get(c.req.param('orgId'));
-      if (!org) throw notFound('Organisation');
-      if (org.verified) return c.json({ verified: true, sent: false });
-      const sent = await sendVerification(deps, org);
-      if (!sent)
-        throw new DomainError(
-          'service_unavailable',
-          503,
-          'The mail service did not take the message; try again',
-        );
-      return c.json({ verified: false, sent: true }, 202);
+      const outcome = await resendVerification(deps, c.req.param('orgId'));
+      return c.json(outcome, outcome.sent ? 202 : 200);
     });
 }

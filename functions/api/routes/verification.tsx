@@ -7,22 +7,24 @@ import { Layout, Message } from '../pages/layout.js';
 const COPY = {
   sv: {
     title: 'Bekräfta organisationen',
-    text: (name: string) =>
-      `Bekräfta att ${name} ska använda Kundpuls. Först därefter kan pulsmätningar skickas.`,
+    text: 'Bekräfta att er organisation ska använda Kundpuls. Först därefter kan pulsmätningar skickas.',
     button: 'Bekräfta',
     done: 'Organisationen är bekräftad',
     doneText: 'Tack! Pulsmätningarna kan nu börja enligt schemat.',
   },
   en: {
     title: 'Confirm the organisation',
-    text: (name: string) => `Confirm that ${name} will use Kundpuls. Pulses can be sent only after that.`,
+    text: 'Confirm that your organisation will use Kundpuls. Pulses can be sent only after that.',
     button: 'Confirm',
     done: 'The organisation is confirmed',
     doneText: 'Thank you! Pulses can now start on schedule.',
   },
 } as const;
 
-/** The link in the verification e-mail: GET only shows a button, because mail scanners follow links. */
+/**
+ * The link in the verification e-mail: GET only shows a button, because mail scanners follow links. Like the
+ * mail, the page quotes nothing the enrolling caller chose (the address is not verified yet).
+ */
 export function verificationRoutes(deps: Deps) {
   return new Hono<AppEnv>()
     .get('/:token', async (c) => {
@@ -33,7 +35,7 @@ export function verificationRoutes(deps: Deps) {
       return c.html(
         <Layout language={org.language} title={copy.title}>
           <h1>{copy.title}</h1>
-          <p class="lead">{copy.text(org.name)}</p>
+          <p class="lead">{copy.text}</p>
           <form method="post">
             <button type="submit">{copy.button}</button>
           </form>

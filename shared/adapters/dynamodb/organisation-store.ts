@@ -109,16 +109,29 @@ export function createOrganisationStore(db: DynamoDBDocumentClient, tableName: s
       const found = await Promise.all(Items.map((item) => store.get(String(item.pk).slice('ORG#'.length))));
       return found.filter((org): org is Organisation => org !== undefined);
     },
-    async claimOpenRound(orgId, roundId) {
+    async claimOpenRound(orgId, roundId, claimedAt) {
       return conditionally(
         db,
         new UpdateCommand({
           TableName: tableName,
           Key: key(orgId),
-          UpdateExpression: 'SET openRoundId = :round',
+          UpdateExpression:
+            'SET openRoundId = :round, openRoundClaimedAt = if_not_exists(openRoundClaimedAt, :at)',
           ConditionExpression:
             'attribute_exists(pk) AND (attribute_not_exists(openRoundId) OR openRoundId = :round)',
-          ExpressionAttributeValues: { ':round': roundId },
+          ExpressionAttributeValues: { ':round': roundId, ':at': claimedAt },
+        }),
+      );
+    },
+    async reclaimOpenRound(orgId, staleRoundId, roundId, claimedAt) {
+      return conditionally(
+        db,
+        new UpdateCommand({
+          TableName: tableName,
+          Key: key(orgId),
+          UpdateExpression: 'SET openRoundId = :round, openRoundClaimedAt = :at',
+          ConditionExpression: 'openRoundId = :stale',
+          ExpressionAttributeValues: { ':round': roundId, ':at': claimedAt, ':stale': staleRoundId },
         }),
       );
     },
@@ -129,7 +142,7 @@ export function createOrganisationStore(db: DynamoDBDocumentClient, tableName: s
         new UpdateCommand({
           TableName: tableName,
           Key: key(orgId),
-          UpdateExpression: 'REMOVE openRoundId',
+          UpdateExpression: 'REMOVE openRoundId, openRoundClaimedAt',
           ConditionExpression: 'openRoundId = :round',
           ExpressionAttributeValues: { ':round': roundId },
         }),

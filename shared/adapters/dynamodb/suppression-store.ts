@@ -3,7 +3,14 @@ import { keys } from '../../db/table.js';
 import type { SuppressionStore } from '../../ports.js';
 import { batchGet } from './batch.js';
 
+/** Global suppressions (bounces, complaints) under the address's key; unsubscribes under the organisation. */
 export function createSuppressionStore(db: DynamoDBDocumentClient, tableName: string): SuppressionStore {
+  const found = async (keyList: Record<string, string>[]) =>
+    keyList.length === 0
+      ? new Set<string>()
+      : new Set((await batchGet(db, tableName, keyList)).map((item) => String(item.respondentKey)));
+  const unsubscribedAmong = (orgId: string, respondentKeys: string[]) =>
+    found(respondentKeys.map((key) => keys.unsubscribed(orgId, key)));
   return {
     async suppress(respondentKey, reason, at) {
       await db.send(
@@ -13,14 +20,21 @@ export function createSuppressionStore(db: DynamoDBDocumentClient, tableName: st
         }),
       );
     },
-    async suppressedAmong(respondentKeys) {
-      if (respondentKeys.length === 0) return new Set();
-      const found = await batchGet(
-        db,
-        tableName,
-        respondentKeys.map((key) => keys.suppression(key)),
+    async unsubscribe(orgId, respondentKey, at) {
+      await db.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...keys.unsubscribed(orgId, respondentKey), entity: 'unsubscribed', respondentKey, at },
+        }),
       );
-      return new Set(found.map((item) => String(item.respondentKey)));
     },
+    async suppressedAmong(orgId, respondentKeys) {
+      const [global, unsubscribed] = await Promise.all([
+        found(respondentKeys.map((key) => keys.suppression(key))),
+        unsubscribedAmong(orgId, respondentKeys),
+      ]);
+      return new Set([...global, ...unsubscribed]);
+    },
+    unsubscribedAmong,
   };
 }

@@ -1,4 +1,4 @@
-import type { SecretReader } from '../../config.js';
+import type { SecretReader } from '../../settings/load.js';
 
 /**
  * Reads a SecureString through the AWS Parameters and Secrets Lambda Extension (a layer CDK adds): a GET to

@@ -19,7 +19,7 @@ import { createTickStateStore } from '../../../shared/adapters/dynamodb/tick-sta
 import { createTokenStore } from '../../../shared/adapters/dynamodb/token-store.js';
 import { createValueListStore } from '../../../shared/adapters/dynamodb/value-list-store.js';
 import { loadConfig } from '../../../shared/config.js';
-import { createDeps, type Deps } from '../../../shared/deps.js';
+import { createTickingDeps, type TickingDeps } from '../../../shared/deps.js';
 import { type Meter, meterClient } from './meter.js';
 import type { Services } from './services.js';
 
@@ -34,7 +34,7 @@ export interface BenchStack extends LocalStack {
 
 export interface BenchStackOptions {
   env?: Record<string, string>;
-  overrides?: Partial<Deps>;
+  overrides?: Partial<TickingDeps>;
   /** The pepper, when a child process or a bundle must hash links the same way. */
   pepper?: string;
 }
@@ -83,7 +83,7 @@ export async function startBenchStack(
   });
   const meter = meterClient(db);
   const t = config.tableName;
-  const deps = createDeps(config, {
+  const deps = createTickingDeps(config, {
     organisations: createOrganisationStore(db, t),
     apiKeys: createApiKeyStore(db, t),
     tokens: createTokenStore(db, t),

@@ -4,7 +4,7 @@
  * that only counts (the invitation mail is still built), for runs too large for the SES emulator.
  */
 import { loadConfig } from '../../../shared/config.js';
-import { createDeps } from '../../../shared/deps.js';
+import { createTickingDeps } from '../../../shared/deps.js';
 import type { Mailer } from '../../../shared/ports.js';
 import { runTick } from '../../../shared/tick/run-tick.js';
 import { childInput, memorySampler, reportResult, sampledAt } from './child.js';
@@ -17,7 +17,7 @@ const input = childInput<{
 }>();
 const config = await loadConfig(input.env);
 const sends: number[] = [];
-const base = createDeps(config);
+const base = createTickingDeps(config);
 const counting: Mailer = { send: async () => ({ messageId: String(sends.length) }) };
 const inner = input.mailer === 'count' ? counting : base.mailer;
 const mailer: Mailer = {

@@ -1,0 +1,22 @@
+import { createDocumentClient } from './adapters/dynamodb/client.js';
+import { createSuppressionStore } from './adapters/dynamodb/suppression-store.js';
+import { createLogger } from './logger.js';
+import type { Clock } from './ports.js';
+import { systemClock } from './respondent-deps.js';
+import { createSecrets } from './security/secrets.js';
+import type { NotificationSettings } from './settings/ses-notifications.js';
+
+/** The SES notifications' composition root: suppression items and the address hash, nothing more. */
+export function createNotificationDeps(config: NotificationSettings, clock: Clock = systemClock) {
+  const db = createDocumentClient({
+    tableName: config.tableName,
+    region: config.region,
+    endpoint: config.dynamoEndpoint,
+  });
+  return {
+    clock,
+    logger: createLogger(config.logLevel),
+    secrets: createSecrets(config.tokenPepper),
+    suppressions: createSuppressionStore(db, config.tableName),
+  };
+}
