@@ -176,7 +176,8 @@ function segmentFigures(groups: Map<string, Group>, threshold: number): SegmentF
         suppressed: false,
         answered: group.answered,
         ...(rank ? { median: rank.median, mean: rank.mean, top10Share: rank.top10Share } : {}),
-        dontKnowShare: round2(group.dontKnow / group.answered),
+        // Of those who answered question 1: a skipped question is neither a place nor "don't know".
+        dontKnowShare: round2(group.dontKnow / Math.max(1, group.histogram.n + group.dontKnow)),
       };
     });
 }
