@@ -137,7 +137,7 @@ export class RoundAggregator {
     const rank = rankFigures(this.all.histogram, this.all.dontKnow);
     const values =
       this.valueTally && this.valueTally.respondents >= threshold
-        ? valueFigures(this.valueTally, rank?.median, this.language)
+        ? valueFigures(this.valueTally, rank?.median, this.language, threshold)
         : undefined;
     return {
       answered,

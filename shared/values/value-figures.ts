@@ -71,17 +71,33 @@ function entropy(values: Value[], tally: PickTally): number | null {
   return roundHalfUp(limiting / total, 4);
 }
 
-/** A round's value figures from its tally; `language` words the reasons. */
+/**
+ * A round's value figures from its tally; `language` words the reasons. A list picked by fewer than
+ * `threshold` people (k) releases nothing of its own: one person's ten picks would read straight off its ranks.
+ */
 export function valueFigures(
   tally: ValueTally,
   perceivedMedian: number | undefined,
   language: 'sv' | 'en' = 'en',
+  threshold = 1,
 ): ValueFigures {
   const values = tally.values;
   const customer = values.flatMap((v, i) => (v.customer ? [i] : []));
-  const today = measuredPlace(tally.today, customer, language);
-  const wishedFor = measuredPlace(tally.wishedFor, customer, language);
-  const gaps = values
+  const released = { today: tally.today.basis >= threshold, wishedFor: tally.wishedFor.basis >= threshold };
+  const withheld = (list: PickTally) => ({
+    place: null,
+    interval: null,
+    chance: (list.counts.length + 1) / 2,
+    reason:
+      language === 'sv'
+        ? `Färre än ${threshold} valde värderingar i den här listan: den visas inte.`
+        : `Fewer than ${threshold} picked values in this list: it is not shown.`,
+  });
+  const today = released.today ? measuredPlace(tally.today, customer, language) : withheld(tally.today);
+  const wishedFor = released.wishedFor
+    ? measuredPlace(tally.wishedFor, customer, language)
+    : withheld(tally.wishedFor);
+  const gaps = (released.today && released.wishedFor ? values : [])
     .map((v, i) => ({
       id: v.id,
       sv: v.sv,
@@ -96,8 +112,8 @@ export function valueFigures(
   return {
     respondents: tally.respondents,
     basis: { today: tally.today.basis, wishedFor: tally.wishedFor.basis },
-    today: rankValues(values, tally.today),
-    wishedFor: rankValues(values, tally.wishedFor),
+    today: released.today ? rankValues(values, tally.today) : [],
+    wishedFor: released.wishedFor ? rankValues(values, tally.wishedFor) : [],
     customerPlace: {
       today: today.place,
       wishedFor: wishedFor.place,
@@ -110,7 +126,10 @@ export function valueFigures(
       perceivedMedian !== undefined && today.place !== null
         ? roundHalfUp(perceivedMedian - today.place, 1)
         : null,
-    entropy: { today: entropy(values, tally.today), wishedFor: entropy(values, tally.wishedFor) },
+    entropy: {
+      today: released.today ? entropy(values, tally.today) : null,
+      wishedFor: released.wishedFor ? entropy(values, tally.wishedFor) : null,
+    },
     biggestGaps: gaps,
   };
 }
