@@ -1,6 +1,7 @@
 import { createApiKeyStore } from './adapters/dynamodb/api-key-store.js';
 import { createBenchmarkStore } from './adapters/dynamodb/benchmark-store.js';
 import { createDocumentClient } from './adapters/dynamodb/client.js';
+import { createIdempotencyStore } from './adapters/dynamodb/idempotency-store.js';
 import { createOrganisationStore } from './adapters/dynamodb/organisation-store.js';
 import { createReportStore } from './adapters/dynamodb/report-store.js';
 import { createRoundStore } from './adapters/dynamodb/round-store.js';
@@ -9,6 +10,9 @@ import { createTokenStore } from './adapters/dynamodb/token-store.js';
 import { createValueListStore } from './adapters/dynamodb/value-list-store.js';
 import { lazyMailer, lazyTickTrigger } from './adapters/lazy.js';
 import { createInProcessTickTrigger } from './adapters/local/in-process-tick-trigger.js';
+import type { IdempotencyStore } from './idempotency/idempotent.js';
+import { readChartAssetFiles } from './mail/chart-assets-files.js';
+import { createChartRenderer } from './mail/chart-png.js';
 import type { ApiKeyStore } from './ports.js';
 import { createLimit, type FailureLimit, type Limit } from './rate-limiter.js';
 import { createRespondentDeps, type RespondentDeps, systemClock } from './respondent-deps.js';
@@ -22,6 +26,7 @@ export { systemClock };
 export interface Deps extends Omit<TickDeps, keyof TickPaceSettings>, RespondentDeps {
   config: ApiSettings;
   apiKeys: ApiKeyStore;
+  idempotency: IdempotencyStore;
   limits: {
     enrolment: Limit;
     tokenGuessing: FailureLimit;
@@ -50,6 +55,9 @@ export function createDeps(config: ApiSettings, overrides: Partial<Deps> = {}): 
       const ses = { region: config.region, endpoint: config.sesEndpoint, from: config.mailFrom };
       return createSesMailer(createSesClient(ses), { ...ses, configurationSet: config.sesConfigurationSet });
     }),
+    // From source (npm start, tests) the chart's WASM and font are read from node_modules; the tick Lambda
+    // passes the copies esbuild embedded in its bundle instead (functions/tick/lambda.ts).
+    charts: createChartRenderer(readChartAssetFiles),
     tickTrigger: config.tickRuleName
       ? lazyTickTrigger(async () => {
           const { createEventBridgeTickTrigger } = await import('./adapters/eventbridge/tick-trigger.js');
@@ -59,6 +67,7 @@ export function createDeps(config: ApiSettings, overrides: Partial<Deps> = {}): 
     tickState: createTickStateStore(db, table),
     organisations: createOrganisationStore(db, table),
     apiKeys: createApiKeyStore(db, table),
+    idempotency: createIdempotencyStore(db, table),
     tokens: createTokenStore(db, table),
     rounds: createRoundStore(db, table),
     reports: createReportStore(db, table),

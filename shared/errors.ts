@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'rate_limited'
+  | 'idempotency_key_reused'
+  | 'idempotency_in_progress'
   | 'internal_error'
   | 'service_unavailable';
 
@@ -20,7 +22,7 @@ export interface FieldIssue {
 export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503,
     message: string,
     readonly details: FieldIssue[] = [],
   ) {

@@ -5,7 +5,8 @@ import { createInvitationStore } from './adapters/dynamodb/invitation-store.js';
 import { createRateCounter } from './adapters/dynamodb/rate-counter.js';
 import { createRespondentStore } from './adapters/dynamodb/respondent-store.js';
 import { createSuppressionStore } from './adapters/dynamodb/suppression-store.js';
-import { createLogger, type Logger } from './logger.js';
+import { createLogger } from './adapters/logging/powertools-logger.js';
+import type { Logger } from './logger.js';
 import type {
   AnswerLinkReader,
   AnswerStore,

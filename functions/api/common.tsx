@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { DomainError } from '../../shared/errors.js';
-import { errorName, type Logger } from '../../shared/logger.js';
+import type { Logger } from '../../shared/logger.js';
 import type { AppEnv } from './env.js';
 import { errorBody, errorResponse } from './http.js';
 import { SCRIPT, STYLESHEET } from './pages/assets.js';
@@ -86,7 +86,7 @@ export function handleErrors(app: Hono<AppEnv>, logger: Logger) {
     logger.error('request failed', {
       method: c.req.method,
       route: c.req.routePath,
-      error: errorName(error),
+      error,
     });
     return c.json(errorBody('internal_error', 'Something went wrong on our side; please try again'), 500);
   });

@@ -21,6 +21,8 @@ export interface Operation {
   access: 'public' | 'admin' | 'admin, analyst' | 'operator or public';
   body?: { schema: z.ZodMiniType; example?: unknown; contentTypes?: string[] };
   query?: Record<string, string>;
+  /** Optional request headers, by name: their description. */
+  headers?: Record<string, { description: string; schema: Record<string, unknown> }>;
   responses: Record<number, string>;
 }
 
@@ -41,6 +43,15 @@ export const OPERATIONS: Operation[] = [
     path: '/v1/organisations',
     summary: 'Enrol an organisation; the admin key is shown once',
     access: 'operator or public',
+    headers: {
+      'Idempotency-Key': {
+        description:
+          'Makes a retry safe: the same key with the same body within 24 hours returns the same organisation and ' +
+          'admin key (201, header Idempotent-Replayed: true) and creates nothing; the same key with another body ' +
+          'gets 422. Use a fresh random value (e.g. a UUID) for each new enrolment: the key opens the stored answer.',
+        schema: { type: 'string', minLength: 16, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' },
+      },
+    },
     body: {
       schema: CreateOrganisationSchema,
       example: {
@@ -53,8 +64,10 @@ export const OPERATIONS: Operation[] = [
     responses: {
       201: '{ organisation, adminKey }',
       400: errors[400],
+      409: 'idempotency_in_progress: a request with this Idempotency-Key is still running',
       413: 'payload_too_large',
       415: 'unsupported_media_type',
+      422: 'idempotency_key_reused: this Idempotency-Key came with another body',
       429: 'rate_limited: 10 enrolments an hour per client, 3 verification mails an hour and 10 a day per contact address; Retry-After says when to come back',
     },
   },
@@ -330,6 +343,13 @@ export function buildOpenApi(operations: Operation[], serverUrl: string) {
         required: false,
         description,
         schema: { type: 'string' },
+      })),
+      ...Object.entries(op.headers ?? {}).map(([name, { description, schema }]) => ({
+        name,
+        in: 'header',
+        required: false,
+        description,
+        schema,
       })),
     ];
     paths[op.path] ??= {};

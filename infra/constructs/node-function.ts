@@ -7,7 +7,18 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { BINARY_LOADER } from '../bundle-loaders.js';
 import { REPO_ROOT } from '../config.js';
+
+/**
+ * What every function's environment holds besides its own settings; the cold-start benchmark runs the answer
+ * pages with exactly this. No NODE_OPTIONS: `--enable-source-maps` made each cold start parse a multi-MB map
+ * (docs/decisions.md); stacks are mapped when an error is logged instead (shared/adapters/logging). Powertools
+ * Logger reads its service name from here itself.
+ */
+export const LAMBDA_RUNTIME_ENVIRONMENT: Readonly<Record<string, string>> = {
+  POWERTOOLS_SERVICE_NAME: 'kundpuls',
+};
 
 export interface NodeFunctionProps {
   /** The entry point, relative to the repository root, e.g. `functions/api/lambda.ts`. */
@@ -78,7 +89,7 @@ export class NodeFunction extends Construct {
       applicationLogLevelV2: lambda.ApplicationLogLevel.INFO,
       systemLogLevelV2: lambda.SystemLogLevel.INFO,
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
-      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      environment: { ...LAMBDA_RUNTIME_ENVIRONMENT, ...props.environment },
       // The pepper comes through AWS's Parameters and Secrets extension: no SSM client in any bundle.
       paramsAndSecrets: lambda.ParamsAndSecretsLayerVersion.fromVersion(
         lambda.ParamsAndSecretsVersions.V1_0_103,
@@ -106,6 +117,9 @@ export class NodeFunction extends Construct {
           "import { createRequire as __kpCreateRequire } from 'node:module';const require = __kpCreateRequire(import.meta.url);",
         // The repository's tsconfig carries `jsx: react-jsx` with `jsxImportSource: hono/jsx` for the pages.
         tsconfig: join(REPO_ROOT, 'tsconfig.json'),
+        // The report chart's renderer (resvg's WASM build: these functions run on arm64) and its font, embedded
+        // as bytes; only the tick's bundle imports them (shared/mail/chart-assets-bundled.ts).
+        loader: BINARY_LOADER,
       },
     });
   }

@@ -42,6 +42,16 @@ function localPepper(dataDir: string | undefined): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+/**
+ * A 413 is sent before the body it refuses has been read. Node would then read the rest of that body as the
+ * next request on a keep-alive connection (or drop the socket under it), so the connection ends with this
+ * response and the client's next request opens a new one. API Gateway manages its own connections on AWS.
+ */
+function closeAfterRefusedBody(response: Response): Response {
+  if (response.status === 413) response.headers.set('connection', 'close');
+  return response;
+}
+
 /** The whole service on loopback: dynalite, aws-ses-v2-local and the API, wired as on AWS but for endpoints. */
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const dynamo = await startDynalite(
@@ -68,7 +78,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   };
   // The public URL needs the API's port, which is known only after listening when the port is 0 (tests).
   const server = serve({
-    fetch: (request, bindings) => app.fetch(request, bindings),
+    fetch: async (request, bindings) => closeAfterRefusedBody(await app.fetch(request, bindings)),
     port: apiPort,
     hostname: '127.0.0.1',
   });

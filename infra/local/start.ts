@@ -37,9 +37,7 @@ let ticking: Promise<unknown> | undefined;
 const timer = setInterval(() => {
   if (!trigger.due(new Date())) return;
   ticking ??= runTick(stack.deps)
-    .catch((error) =>
-      console.error(JSON.stringify({ level: 'error', message: 'tick failed', error: String(error) })),
-    )
+    .catch((error) => stack.deps.logger.error('tick failed', { error }))
     .finally(() => {
       ticking = undefined;
     });

@@ -21,6 +21,8 @@ export const shardOf = (hexKey: string, shards: number) => Number.parseInt(hexKe
 
 export const keys = {
   organisation: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'META' }),
+  /** An enrolment's Idempotency-Key, by its keyed hash; TTL removes it a day later. */
+  idempotencyKey: (keyHash: string) => ({ pk: `IDEM#${keyHash}`, sk: 'META' }),
   apiKey: (orgId: string, keyId: string) => ({ pk: `ORG#${orgId}`, sk: `KEY#${keyId}` }),
   apiKeyPrefix: 'KEY#',
   respondent: (orgId: string, respondentKey: string) => ({ pk: `ORG#${orgId}`, sk: `RESP#${respondentKey}` }),

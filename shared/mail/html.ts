@@ -41,18 +41,23 @@ export function html(strings: TemplateStringsArray, ...values: Interpolation[]):
   );
 }
 
-/** The frame every Kundpuls e-mail shares: inline CSS only, since mail clients drop <style> blocks. */
+/**
+ * The frame every Kundpuls e-mail shares: inline CSS only, since mail clients drop <style> blocks. Fluid from
+ * 320 px: the card is 100 % wide up to 600 px, with small side margins, and nothing inside has a fixed width.
+ * Every colour is set with its background, and the mail declares itself light, so clients that darken mail
+ * invert it as a whole or leave it alone: text never ends up dark on dark.
+ */
 export function mailLayout(language: 'sv' | 'en', title: string, body: SafeHtml): string {
   return html`<!doctype html>
-<html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title></head>
-<body style="margin:0;padding:0;background:#f4f5f7;font-family:Arial,Helvetica,sans-serif;color:#1a1a1a">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f4f5f7"><tr><td align="center" style="padding:24px 12px">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:600px;background:#ffffff;border-radius:6px"><tr><td style="padding:28px 28px 24px;font-size:16px;line-height:1.5">
+<html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light"><meta name="supported-color-schemes" content="light"><title>${title}</title></head>
+<body style="margin:0;padding:0;background:#f4f5f7;font-family:Arial,Helvetica,sans-serif;color:#1a1a1a"><main>
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" bgcolor="#f4f5f7" style="background:#f4f5f7"><tr><td align="center" style="padding:16px 8px">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" bgcolor="#ffffff" style="max-width:600px;background:#ffffff;border-radius:6px"><tr><td style="padding:24px 16px;font-size:16px;line-height:1.5;color:#1a1a1a;word-break:break-word">
 ${body}
 </td></tr></table>
-<p style="font-size:12px;color:#555;margin:16px 0 0">Kundpuls</p>
+<p style="font-size:12px;color:#555555;margin:16px 0 0">Kundpuls</p>
 </td></tr></table>
-</body></html>`.value;
+</main></body></html>`.value;
 }
 
 export function button(href: string, label: string): SafeHtml {

@@ -1,180 +1,170 @@
 import type { OutgoingMail } from '../ports.js';
 import type { RoundReport } from '../reports/round-report.js';
 import type { TrendReport } from '../reports/trend.js';
-import type { RankedValue } from '../values/value-figures.js';
-import { html, mailLayout, type SafeHtml } from './html.js';
-import { trendChartPng } from './trend-chart.js';
+import { html, mailLayout } from './html.js';
+import { type ReportCopy, reportCopy } from './report-mail-copy.js';
+import { type GoalStanding, goalSection } from './report-mail-goal.js';
+import { type Heatmap, heatmapSection, percent, signed } from './report-mail-heatmap.js';
+import { type Section, sectionsHtml, sectionsText } from './report-mail-render.js';
+import { CHART_WIDTH, type ChartInput, roundDate, trendChartSvg } from './trend-chart.js';
 
-const DIMENSIONS = {
-  sv: { department: 'Avdelning', role: 'Roll', site: 'Ort' },
-  en: { department: 'Department', role: 'Role', site: 'Site' },
-} as const;
-const pct = (share: number | undefined) => (share === undefined ? '–' : `${Math.round(share * 100)} %`);
-const NATIONAL_PLACE = 50;
+/** The round report as the mail reads it: the heatmap is optional until the report carries it. */
+export type MailRoundReport = RoundReport & { heatmap?: Heatmap };
+/** The trend as the mail reads it: the goal's date and projection are optional until the trend carries them. */
+export type MailTrend = Omit<TrendReport, 'goal'> & { goal: GoalStanding };
 
-function copy(report: RoundReport) {
-  const term = report.customerTerm;
-  if (report.language === 'sv')
-    return {
-      subject: (org: string) => `Rapport: var hamnar ${term.sv.definite} hos ${org}?`,
-      answered: 'Svar',
-      median: `Median för ${term.sv.genitive} plats`,
-      ci: '95 % konfidensintervall',
-      top10: 'Andel som sätter den bland topp 10',
-      dontKnow: 'Andel "vet inte"',
-      change: 'Förändring av medianen sedan förra mätningen',
-      suppressed: (k: number) =>
-        `För få svar för att visa resultat: minst ${k} behövs för att skydda de svarandes anonymitet.`,
-      chart: `Medianplatsen per mätning (plats 1 överst). Streckat grönt: målet topp 10. Streckat grått: Sverigestudiens nivå, plats ${NATIONAL_PLACE}. Ljusblått: konfidensintervall.`,
-      chartAlt: `Diagram över ${term.sv.genitive} medianplats per mätning`,
-      themes: 'Vanligaste teman i fritextsvaren',
-      segments: 'Per avdelning, roll och ort',
-      json: 'Alla siffror som JSON',
-      measuredToday: `Uppmätt plats för ${term.sv.definite} i dag (värderingsval)`,
-      measuredWished: `Uppmätt plats för ${term.sv.definite}, önskat läge`,
-      gap: 'Upplevd minus uppmätt plats',
-      entropy: 'Kulturell entropi i dag / önskat',
-      valuesTitle: 'Topp 10 värderingar: i dag och önskat',
-      today: 'I dag',
-      wished: 'Önskat',
-      customerMark: `★ = värdering som handlar om ${term.sv.definite}`,
-    };
+const CHART_CID = 'trend-chart';
+
+function chartInput(report: MailRoundReport, trend: MailTrend): ChartInput | undefined {
+  const rounds = trend.series.flatMap((p) =>
+    p.median === undefined ? [] : [{ closesAt: p.closesAt, median: p.median, ci95: p.ci95 ?? null }],
+  );
+  if (!rounds.length) return undefined;
+  const c = reportCopy(report.language, report.customerTerm);
   return {
-    subject: (org: string) => `Report: where does the ${term.en.singular} rank at ${org}?`,
-    answered: 'Answers',
-    median: `Median place of the ${term.en.singular}`,
-    ci: '95 % confidence interval',
-    top10: 'Share placing it in the top 10',
-    dontKnow: 'Share "don\'t know"',
-    change: 'Change of the median since the last round',
-    suppressed: (k: number) =>
-      `Too few answers to show results: at least ${k} are needed to protect respondents' anonymity.`,
-    chart: `Median place per round (place 1 at the top). Dashed green: the top-10 goal. Dashed grey: Sverigestudien's national level, place ${NATIONAL_PLACE}. Light blue: confidence intervals.`,
-    chartAlt: `Chart of the ${term.en.singular}'s median place per round`,
-    themes: 'Most frequent themes in the comments',
-    segments: 'By department, role and site',
-    json: 'Every figure as JSON',
-    measuredToday: `Measured place of the ${term.en.singular} today (values selection)`,
-    measuredWished: `Measured place of the ${term.en.singular}, wished for`,
-    gap: 'Perceived minus measured place',
-    entropy: 'Cultural entropy today / wished for',
-    valuesTitle: 'Top 10 values: today and wished for',
-    today: 'Today',
-    wished: 'Wished for',
-    customerMark: `★ = a value about the ${term.en.singular}`,
+    language: report.language,
+    title: c.chartTitle,
+    rounds,
+    goalPlace: trend.goal.place,
+    reference: trend.reference.series,
   };
 }
 
-const row = (label: string, value: string | number): SafeHtml =>
-  html`<tr><td style="padding:6px 8px;border-bottom:1px solid #ddd">${label}</td><td style="padding:6px 8px;border-bottom:1px solid #ddd;text-align:right;font-weight:bold">${value}</td></tr>`;
+/** The trend chart's SVG, or undefined when no round has a released median; render it once per round. */
+export function reportChartSvg(report: MailRoundReport, trend: MailTrend): string | undefined {
+  const input = chartInput(report, trend);
+  return input && trendChartSvg(input);
+}
 
-/** The report after a round closes: key figures, the trend chart inline, top themes, a link to the JSON. */
+function keyFigures(report: MailRoundReport, c: ReportCopy): Section {
+  const rank = report.rank;
+  const rows = [
+    { label: c.answered, value: `${report.answered} / ${report.invited} (${percent(report.responseRate)})` },
+  ];
+  if (!report.suppressed && rank) {
+    rows.push(
+      { label: c.median, value: String(rank.median) },
+      { label: c.ci, value: rank.ci95 ? `${rank.ci95[0]}–${rank.ci95[1]}` : '–' },
+      { label: c.top10, value: percent(rank.top10Share) },
+      { label: c.dontKnow, value: percent(rank.dontKnowShare) },
+    );
+    const values = report.values;
+    if (values)
+      rows.push(
+        { label: c.measuredToday, value: String(values.customerPlace.today ?? '–') },
+        { label: c.measuredWished, value: String(values.customerPlace.wishedFor ?? '–') },
+        { label: c.gap, value: String(values.perceivedMinusMeasured ?? '–') },
+        {
+          label: c.entropy,
+          value: `${percent(values.entropy.today)} / ${percent(values.entropy.wishedFor)}`,
+        },
+      );
+    if (report.change?.median !== undefined)
+      rows.push({ label: c.change, value: signed(report.change.median) });
+  }
+  return { kind: 'figures', heading: c.results, rows };
+}
+
+function chartSection(input: ChartInput, trend: MailTrend, c: ReportCopy): Section {
+  const lines = [
+    ...input.rounds.map(
+      (r) =>
+        `${roundDate(r.closesAt, input.language)}: ${r.median}${r.ci95 ? ` (${r.ci95[0]}–${r.ci95[1]})` : ''}`,
+    ),
+    c.goalLine(trend.goal.place),
+    `${c.reference}: ${input.reference.map((r) => `${r.year}: ${r.place}`).join(', ')}`,
+  ];
+  return {
+    kind: 'chart',
+    heading: c.trend,
+    cid: CHART_CID,
+    width: CHART_WIDTH,
+    alt: `${c.chartTitle}. ${lines.join('. ')}.`,
+    caption: c.chartCaption,
+    lines,
+  };
+}
+
+function valuesSection(report: MailRoundReport, c: ReportCopy): Section | undefined {
+  const today = report.values?.today.slice(0, 10) ?? [];
+  const wished = report.values?.wishedFor.slice(0, 10) ?? [];
+  if (!today.length) return undefined;
+  const name = (v: { sv: string; en: string; customer: boolean; rank: number } | undefined) => ({
+    text: v ? `${v.rank}. ${report.language === 'sv' ? v.sv : v.en}${v.customer ? ' ★' : ''}` : '',
+    strong: v?.customer ?? false,
+  });
+  return {
+    kind: 'grid',
+    id: 'values',
+    heading: c.valuesTitle,
+    columns: [c.today, c.wished],
+    rowHeaders: false,
+    groups: [{ rows: today.map((v, index) => [name(v), name(wished[index])]) }],
+    note: c.customerMark,
+  };
+}
+
+function segmentsSection(report: MailRoundReport, c: ReportCopy): Section | undefined {
+  if (report.heatmap?.rows.length) return heatmapSection(report.heatmap, c, report.anonymityThreshold);
+  const rows = Object.entries(report.segments).flatMap(([dimension, groups]) =>
+    groups
+      .filter((g) => !g.suppressed && g.median !== undefined)
+      .map((g) => ({
+        label: `${c.dimensions[dimension] ?? dimension}: ${g.value}`,
+        value: `${g.median} (n=${g.answered})`,
+      })),
+  );
+  return rows.length ? { kind: 'figures', heading: c.segments, rows } : undefined;
+}
+
+/**
+ * The report after a round closes: key figures, the trend chart inline (its PNG rendered once per round by the
+ * caller: `chart` absent means no chart), the goal, values, segments, themes, and a link to the JSON.
+ */
 export function reportMail(
   to: string,
   orgName: string,
-  report: RoundReport,
-  trend: TrendReport,
+  report: MailRoundReport,
+  trend: MailTrend,
   jsonUrl: string,
+  chart?: Uint8Array,
 ): OutgoingMail {
-  const c = copy(report);
+  const c = reportCopy(report.language, report.customerTerm);
   const subject = c.subject(orgName);
-  const rank = report.rank;
-  const figures: [string, string | number][] = [
-    [c.answered, `${report.answered} / ${report.invited} (${pct(report.responseRate)})`],
-  ];
-  if (!report.suppressed && rank) {
-    figures.push(
-      [c.median, rank.median],
-      [c.ci, rank.ci95 ? `${rank.ci95[0]}–${rank.ci95[1]}` : '–'],
-      [c.top10, pct(rank.top10Share)],
-      [c.dontKnow, pct(rank.dontKnowShare)],
-    );
-    const values = report.values;
-    if (values) {
-      figures.push(
-        [c.measuredToday, values.customerPlace.today ?? '–'],
-        [c.measuredWished, values.customerPlace.wishedFor ?? '–'],
-        [c.gap, values.perceivedMinusMeasured ?? '–'],
-        [
-          c.entropy,
-          `${pct(values.entropy.today ?? undefined)} / ${pct(values.entropy.wishedFor ?? undefined)}`,
-        ],
-      );
-    }
-    if (report.change?.median !== undefined)
-      figures.push([c.change, report.change.median > 0 ? `+${report.change.median}` : report.change.median]);
-  }
-  const segments = Object.entries(report.segments).flatMap(([dimension, groups]) =>
-    groups
-      .filter((g) => !g.suppressed && g.median !== undefined)
-      .map(
-        (g) =>
-          [
-            `${DIMENSIONS[report.language][dimension as keyof (typeof DIMENSIONS)['sv']]}: ${g.value}`,
-            `${g.median} (n=${g.answered})`,
-          ] as [string, string],
-      ),
-  );
-  const valueName = (v: { sv: string; en: string; customer: boolean; rank: number }) =>
-    `${v.rank}. ${report.language === 'sv' ? v.sv : v.en}${v.customer ? ' ★' : ''}`;
-  const topToday = report.values?.today.slice(0, 10) ?? [];
-  const topWished = report.values?.wishedFor.slice(0, 10) ?? [];
-  const valueRows = topToday.map(
-    (today, index) =>
-      html`<tr><td style="padding:4px 8px;border-bottom:1px solid #ddd;${today.customer ? 'font-weight:bold' : ''}">${valueName(today)}</td><td style="padding:4px 8px;border-bottom:1px solid #ddd;${topWished[index]?.customer ? 'font-weight:bold' : ''}">${topWished[index] ? valueName(topWished[index]) : ''}</td></tr>`,
-  );
-  const points = trend.series.map((p) =>
-    p.median === undefined ? null : { median: p.median, ci95: p.ci95 ?? null },
-  );
-  const withChart = points.some(Boolean);
-  const body = html`<h1 style="font-size:22px;margin:0 0 16px">${subject}</h1>
-${report.suppressed ? html`<p>${c.suppressed(report.anonymityThreshold)}</p>` : ''}
-<table role="presentation" cellpadding="0" cellspacing="0" style="border-collapse:collapse;width:100%;font-size:15px">${figures.map(([label, value]) => row(label, value))}</table>
-${withChart ? html`<p style="margin:24px 0 4px"><img src="cid:trend-chart" width="552" alt="${c.chartAlt}" style="width:100%;max-width:552px;height:auto;border:1px solid #ddd"></p><p style="font-size:13px;color:#444;margin:0 0 16px">${c.chart}</p>` : ''}
-${valueRows.length ? html`<h2 style="font-size:17px;margin:20px 0 8px">${c.valuesTitle}</h2><table role="presentation" cellpadding="0" cellspacing="0" style="border-collapse:collapse;width:100%;font-size:15px"><tr><th align="left" style="padding:4px 8px">${c.today}</th><th align="left" style="padding:4px 8px">${c.wished}</th></tr>${valueRows}</table><p style="font-size:13px;color:#444">${c.customerMark}</p>` : ''}
-${segments.length ? html`<h2 style="font-size:17px;margin:20px 0 8px">${c.segments}</h2><table role="presentation" cellpadding="0" cellspacing="0" style="border-collapse:collapse;width:100%;font-size:15px">${segments.map(([label, value]) => row(label, value))}</table>` : ''}
-${report.themes.length ? html`<h2 style="font-size:17px;margin:20px 0 8px">${c.themes}</h2><p>${report.themes.map((t) => `${t.word} (${t.mentions})`).join(', ')}</p>` : ''}
-<p style="font-size:14px;margin-top:24px">${c.json}: <a href="${jsonUrl}" style="color:#0b5394">${jsonUrl}</a></p>`;
-  const text = [
-    subject,
-    '',
-    ...(report.suppressed ? [c.suppressed(report.anonymityThreshold), ''] : []),
-    ...figures.map(([label, value]) => `${label}: ${value}`),
-    ...(segments.length
-      ? ['', `${c.segments}:`, ...segments.map(([label, value]) => `- ${label}: ${value}`)]
+  const input = chartInput(report, trend);
+  const sections = [
+    ...(report.suppressed
+      ? [{ kind: 'prose', text: c.suppressed(report.anonymityThreshold) } satisfies Section]
       : []),
-    ...(topToday.length
+    keyFigures(report, c),
+    ...(input && chart ? [chartSection(input, trend, c)] : []),
+    goalSection(trend.goal, c),
+    valuesSection(report, c),
+    segmentsSection(report, c),
+    ...(report.themes.length
       ? [
-          '',
-          `${c.valuesTitle} (${c.today} | ${c.wished}):`,
-          ...topToday.map(
-            (v, i) => `${valueName(v)} | ${topWished[i] ? valueName(topWished[i] as RankedValue) : ''}`,
-          ),
-          c.customerMark,
+          {
+            kind: 'prose',
+            heading: c.themes,
+            text: report.themes.map((t) => `${t.word} (${t.mentions})`).join(', '),
+          } satisfies Section,
         ]
       : []),
-    ...(report.themes.length
-      ? ['', `${c.themes}: ${report.themes.map((t) => `${t.word} (${t.mentions})`).join(', ')}`]
-      : []),
-    '',
-    `${c.json}: ${jsonUrl}`,
-    '',
-  ].join('\n');
+    { kind: 'link', label: c.json, href: jsonUrl } satisfies Section,
+  ].filter((section): section is Section => section !== undefined);
   return {
     to,
     subject,
-    html: mailLayout(report.language, subject, body),
-    text,
-    attachments: withChart
-      ? [
-          {
-            filename: 'trend.png',
-            contentType: 'image/png',
-            content: trendChartPng(points, NATIONAL_PLACE, 10),
-            cid: 'trend-chart',
-          },
-        ]
-      : [],
+    html: mailLayout(
+      report.language,
+      subject,
+      html`<h1 style="font-size:22px;line-height:1.3;margin:0 0 12px">${subject}</h1>\n${sectionsHtml(sections)}`,
+    ),
+    text: sectionsText(subject, sections),
+    attachments:
+      input && chart
+        ? [{ filename: 'trend.png', contentType: 'image/png', content: chart, cid: CHART_CID }]
+        : [],
     purpose: 'report',
   };
 }

@@ -1,5 +1,5 @@
 import { validationFailed } from '../errors.js';
-import { errorName, type Logger } from '../logger.js';
+import type { Logger } from '../logger.js';
 import { verificationMail } from '../mail/verification-mail.js';
 import type { ApiKeyStore, Clock, Mailer, OrganisationStore, TokenStore } from '../ports.js';
 import type { Secrets } from '../security/secrets.js';
@@ -79,7 +79,7 @@ export async function sendVerification(deps: OrganisationDeps, org: Organisation
     await deps.mailer.send(verificationMail(org, `${deps.publicUrl}/verify/${token}`));
     return true;
   } catch (error) {
-    deps.logger.error('verification mail failed', { orgId: org.id, error: errorName(error) });
+    deps.logger.error('verification mail failed', { orgId: org.id, error });
     return false;
   }
 }

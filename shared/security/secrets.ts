@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * Secrets are 256-bit CSPRNG strings; only their keyed hash (HMAC-SHA256 with a server-side pepper) is stored,
@@ -13,6 +13,13 @@ export interface Secrets {
   hash(value: string): string;
   /** Constant-time comparison of two hex hashes. */
   equal(a: string, b: string): boolean;
+  /**
+   * Encrypts a value (AES-256-GCM) under a key made from the pepper and `secret`, e.g. a client's idempotency
+   * key: opening it takes both, so the table alone reveals nothing.
+   */
+  seal(value: string, secret: string): string;
+  /** The sealed value, or undefined if `secret` is not the one it was sealed with. */
+  open(sealed: string, secret: string): string | undefined;
 }
 
 export function createSecrets(pepper: string): Secrets {
@@ -27,5 +34,24 @@ export function createSecrets(pepper: string): Secrets {
       const right = Buffer.from(b, 'hex');
       return left.length === right.length && timingSafeEqual(left, right);
     },
+    seal: (value, secret) => {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', sealKey(pepper, secret), iv);
+      const body = Buffer.concat([cipher.update(value, 'utf8'), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+    },
+    open: (sealed, secret) => {
+      const bytes = Buffer.from(sealed, 'base64url');
+      try {
+        const decipher = createDecipheriv('aes-256-gcm', sealKey(pepper, secret), bytes.subarray(0, 12));
+        decipher.setAuthTag(bytes.subarray(12, 28));
+        return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
+      } catch {
+        return undefined;
+      }
+    },
   };
 }
+
+const sealKey = (pepper: string, secret: string) =>
+  createHmac('sha256', pepper).update(`seal\0${secret}`).digest();

@@ -82,7 +82,7 @@ export async function deliverMail(
       orgId: round.orgId,
       roundId: round.id,
       kind,
-      error: errorName(error),
+      error,
     });
     run.stats.failed++;
     if (isThrottling(error)) throw error;

@@ -1,4 +1,3 @@
-import { errorName } from '../logger.js';
 import { progressMail, type SegmentProgress } from '../mail/progress-mail.js';
 import { SEGMENT_FIELDS } from '../respondents/respondent.js';
 import type { Round } from '../rounds/round.js';
@@ -62,7 +61,7 @@ export async function sendProgressMail(
     deps.logger.warn('progress mail not sent', {
       orgId: round.orgId,
       roundId: round.id,
-      error: errorName(error),
+      error,
     });
     throw error;
   }

@@ -1,4 +1,3 @@
-import { errorName } from '../logger.js';
 import { reminderKind } from '../rounds/invitation.js';
 import { openScheduledRound } from '../rounds/open-round.js';
 import { isOpen, type Round } from '../rounds/round.js';
@@ -15,7 +14,9 @@ import { settleTickTrigger } from './tick-trigger.js';
  * create invitations, mail them, remind (with a progress mail to the admin first), or close it and report.
  * Every step is idempotent and resumable, so two ticks at once or a tick killed half-way lose and repeat nothing.
  */
-export async function runTick(deps: TickDeps) {
+export async function runTick(tickDeps: TickDeps) {
+  // One correlation id on every line of this run, whether a Lambda invocation or the local server's timer.
+  const deps = { ...tickDeps, logger: tickDeps.logger.child({ correlation_id: crypto.randomUUID() }) };
   const run = startTickRun(deps);
   const due = await deps.organisations.listDue(deps.clock.now().toISOString(), 100);
   const active = await deps.rounds.listActive(500);
@@ -37,7 +38,7 @@ export async function runTick(deps: TickDeps) {
       deps.logger.error('round step failed; the next tick retries', {
         orgId,
         roundId,
-        error: errorName(error),
+        error,
       });
       if (isThrottling(error)) break;
     }
@@ -47,7 +48,7 @@ export async function runTick(deps: TickDeps) {
     if (!busy) await settleTickTrigger(deps, false);
   } catch (error) {
     // Failing to go idle leaves the tick running every minute: costs a little, loses nothing.
-    deps.logger.warn('tick trigger unchanged', { error: errorName(error) });
+    deps.logger.warn('tick trigger unchanged', { error });
   }
   deps.logger.info('tick finished', { ...run.stats });
   return run.stats;

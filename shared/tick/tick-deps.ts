@@ -1,4 +1,5 @@
 import type { Logger } from '../logger.js';
+import type { ChartRenderer } from '../mail/chart-png.js';
 import type {
   AnswerStore,
   BenchmarkStore,
@@ -29,6 +30,8 @@ export interface TickDeps {
   reports: ReportStore;
   benchmarks: BenchmarkStore;
   mailer: Mailer;
+  /** Renders the report mail's trend chart (SVG to PNG); the entry point decides where its WASM and font come from. */
+  charts: ChartRenderer;
   tickTrigger: TickTrigger;
   tickState: TickStateStore;
   secrets: Secrets;

@@ -84,7 +84,9 @@ describe('the service stack', () => {
           Handler: 'index.handler',
           LoggingConfig: { LogFormat: 'JSON', ApplicationLogLevel: 'INFO' },
         });
-        expect(fn.Properties.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
+        // No runtime source maps: they cost every cold start; logged stacks are mapped on the error path.
+        expect(fn.Properties.Environment.Variables.NODE_OPTIONS).toBeUndefined();
+        expect(fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME).toBe('kundpuls');
         // The pepper is read through AWS's Parameters and Secrets extension layer, not an SSM client.
         expect(JSON.stringify(fn.Properties.Layers)).toContain('AWS-Parameters-and-Secrets-Lambda-Extension');
       }

@@ -12,10 +12,15 @@ describe('abuse limits', () => {
   it('rate limits an enrolment flood from one client and logs it without personal data', async () => {
     const call = apiClient(stack);
     const lines: string[] = [];
-    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    // Warnings and errors go to stderr, the rest to stdout (both reach CloudWatch).
+    const capture = (chunk: unknown) => {
       lines.push(String(chunk));
       return true;
-    });
+    };
+    const spies = [
+      vi.spyOn(process.stdout, 'write').mockImplementation(capture),
+      vi.spyOn(process.stderr, 'write').mockImplementation(capture),
+    ];
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++)
       statuses.push(
@@ -25,7 +30,7 @@ describe('abuse limits', () => {
           })
         ).status,
       );
-    spy.mockRestore();
+    for (const spy of spies) spy.mockRestore();
 
     expect(statuses.slice(0, 10).every((s) => s === 201)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);

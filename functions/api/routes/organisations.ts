@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Deps } from '../../../shared/deps.js';
 import { DomainError, notFound } from '../../../shared/errors.js';
+import { idempotent, parseIdempotencyKey } from '../../../shared/idempotency/idempotent.js';
 import { createOrganisation } from '../../../shared/organisations/create-organisation.js';
 import {
   CreateOrganisationSchema,
@@ -30,9 +31,22 @@ export function organisationRoutes(deps: Deps, clientAddress: ClientAddress) {
           enrolments.retryAfter,
         );
       }
+      const key = c.req.header('idempotency-key');
       const input = await readBody(c, CreateOrganisationSchema);
-      const { adminKeyId: _id, ...created } = await createOrganisation(deps, input);
-      return c.json(created, 201);
+      const enrol = async () => {
+        const { adminKeyId: _id, ...created } = await createOrganisation(deps, input);
+        return { status: 201 as const, body: created };
+      };
+      if (key === undefined) return c.json((await enrol()).body, 201);
+      // A retry with the same key and body gets the same organisation and admin key (docs/decisions.md).
+      const response = await idempotent(
+        deps,
+        parseIdempotencyKey(key),
+        `enrol\0${JSON.stringify(input)}`,
+        enrol,
+      );
+      if (response.replayed) c.header('Idempotent-Replayed', 'true');
+      return c.json(response.body, 201);
     })
     .get('/:orgId', requireKey(deps, READERS), async (c) => {
       const org = await deps.organisations.get(c.req.param('orgId'));

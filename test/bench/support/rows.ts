@@ -1,6 +1,6 @@
 /** One line of the benchmark table: which issue row it belongs to, the figure, its target and whether it holds. */
 export interface Row {
-  /** The issue's row number, 1–8. */
+  /** The issue's row number, 1–9. */
   n: number;
   what: string;
   figure: string;
