@@ -42,7 +42,7 @@ export interface TrendReport {
   slopeRounds: number;
   /** The measured place's method version the series' `measuredPlace` values come from, per point. */
   measuredPlaceMethod: number;
-  goal: { place: number; by: string | null; text: string; projection: GoalProjection };
+  goal: { place: number; by?: string; text: string; projection: GoalProjection };
   reference: {
     source: string;
     caveat: string;
@@ -150,9 +150,9 @@ export function buildTrend(
     measuredPlaceMethod: MEASURED_PLACE_METHOD,
     goal: {
       place: goal.place,
-      by,
+      ...(by ? { by } : {}),
       text: reference.goal,
-      projection: projectGoal(released, fit, goal.place, by),
+      projection: projectGoal(released, fit, goal.place, by ?? null),
     },
     reference: { ...NATIONAL_REFERENCE, comparable: size === DEFAULT_RANK_MAX },
     benchmark: size === DEFAULT_RANK_MAX ? benchmark : null,
@@ -160,8 +160,8 @@ export function buildTrend(
 }
 
 /** Ten years after the first round closed, as a date. */
-function defaultGoalDate(firstClose: string | undefined): string | null {
-  if (!firstClose) return null;
+function defaultGoalDate(firstClose: string | undefined): string | undefined {
+  if (!firstClose) return undefined;
   const date = new Date(firstClose);
   date.setUTCFullYear(date.getUTCFullYear() + 10);
   return date.toISOString().slice(0, 10);
