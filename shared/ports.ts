@@ -117,7 +117,7 @@ export interface RoundStore {
   close(orgId: string, roundId: string, closedAt: string): Promise<boolean>;
   /** Takes the round off the tick's work queue. */
   finish(orgId: string, roundId: string): Promise<void>;
-  countErasedInvitation(orgId: string, roundId: string): Promise<void>;
+  countErasedInvitation(orgId: string, roundId: string, answered: boolean): Promise<void>;
   /** Claims a once-per-round mail (progress, report) with a lease; false when sent or claimed by another. */
   claimRoundMail(
     orgId: string,
@@ -159,7 +159,7 @@ export interface InvitationStore {
   delete(
     roundId: string,
     respondentKey: string,
-  ): Promise<{ invited: boolean; tokenHashes: string[] } | undefined>;
+  ): Promise<{ invited: boolean; answered: boolean; tokenHashes: string[] } | undefined>;
 }
 
 export interface AnswerStore {

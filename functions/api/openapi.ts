@@ -187,11 +187,12 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/organisations/{orgId}/rounds/{roundId}/report',
-    summary: "One round's figures (stored at close; live while open)",
+    summary:
+      "One round's figures, stored at close. While the round is open: counts only (invited, answered, responseRate); rank, heatmap are null and segments, comments, themes empty, each named in `withheld` with `round-open`. After the close a figure is null (or a group `suppressed`) and named in `withheld` with its reason where releasing it would let a reader derive something about fewer than k people: `below-threshold` (under k answers, or under the comment threshold of writers), `too-few-places` (the round's place figures need k who gave a place), `differencing` (a segment whose people sit in department × role × site cells too small to release), `participation` (a response rate per segment needs k who answered and k who did not), `no-previous-round`. See docs/privacy.md.",
     access: 'admin, analyst',
     query: { format: 'json (default) or csv' },
     responses: {
-      200: '{ report: { roundId, invited, answered, responseRate, suppressed, rank: { median, ci95, q1, q3, mean, top10Share, dontKnowShare, histogram }, segments, comments (the first 20 a question), commentCounts, themes, change: { median, top10Share, responseRate, significance: { median, top10Share: { significant, test, interval, p } } }, values: { basis, customerPlace: { today, wishedFor, interval, chance, reason, method }, … } } }',
+      200: '{ report: { roundId, status, invited, answered, responseRate, suppressed, withheld: { "<figure or group>": reason }, rank: { known, median, ci95, q1, q3, mean, top10Share, dontKnowShare, histogram } | null, segments: { department|role|site: [{ value, suppressed, answered?, median?, top10Share?, dontKnowShare? }] }, heatmap: { figures: [medianPlace, top10Share, dontKnowShare, responseRate, change], rows: [{ dimension, value, cells: { <figure>: number | null } }], withheld: { "<dimension>.<value>.<figure>": reason } } | null, comments (the first 20 a question), commentCounts, themes, change: { median, top10Share, responseRate, significance: { median, top10Share: { significant, test, interval, p } }, notComparable? }, values: { basis, customerPlace: { today, wishedFor, interval, chance, reason, method }, … } } }',
       ...errors,
     },
   },
@@ -199,10 +200,10 @@ export const OPERATIONS: Operation[] = [
     method: 'get',
     path: '/v1/organisations/{orgId}/rounds/{roundId}/comments',
     summary:
-      "Every comment of a round's sample (up to 100 a question, random order); none under the comment threshold",
+      "Every comment of a round's sample (up to 100 a question, random order); none while the round is open or under the comment threshold (named in `withheld`)",
     access: 'admin, analyst',
     responses: {
-      200: '{ comments: { rankReason?, raiseIdeas?, consequencesNow?, consequencesIfRaised? } }',
+      200: '{ comments: { rankReason?, raiseIdeas?, consequencesNow?, consequencesIfRaised? }, withheld: { "comments" | "comments.<question>": reason } }',
       ...errors,
     },
   },
@@ -245,7 +246,8 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/organisations/{orgId}/report',
-    summary: 'The trend across closed rounds, the national reference line, the goal and the benchmark',
+    summary:
+      'The trend across closed rounds, the national reference line, the goal and the benchmark. The benchmark (null until at least 10 other organisations qualify) counts other organisations only, each verified, enrolled at least 180 days before its round closed and with at least 20 answers in it: `medianOfMedians` to the nearest 5 places, `percentile` in quarters.',
     access: 'admin, analyst',
     query: { format: 'json (default) or csv' },
     responses: {

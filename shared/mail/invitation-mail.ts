@@ -19,7 +19,7 @@ function copy(snapshot: RoundSnapshot, reminder: boolean, closesAt: string) {
       intro: `${reminder ? 'Vi har inte sett ditt svar ännu. ' : ''}${snapshot.orgName} tar tempen på kundfokus: var hamnar ${term.sv.definite} bland era värderingar, och vad skulle det ändra om ${term.sv.definite} kom högre?`,
       action: 'Svara på en minut',
       closes: `Pulsen är öppen till och med ${closes}. Du kan ändra ditt svar så länge den är öppen.`,
-      anonymity: `Dina svar sparas utan ditt namn och din e-postadress, och visas bara sammanställda i grupper om minst ${snapshot.anonymityThreshold}.`,
+      anonymity: `Dina svar sparas utan ditt namn och din e-postadress. Resultat visas först när omgången har stängt, och varje siffra bygger på minst ${snapshot.anonymityThreshold} personers svar, hur rapporterna än läggs ihop. Fritext visas ordagrant, utan namn eller grupp, bara om minst ${snapshot.commentThreshold} har skrivit på samma fråga.`,
       unsubscribe: 'Vill du inte få fler pulsmätningar? Avregistrera dig',
     };
   return {
@@ -27,7 +27,7 @@ function copy(snapshot: RoundSnapshot, reminder: boolean, closesAt: string) {
     intro: `${reminder ? "We haven't seen your answer yet. " : ''}${snapshot.orgName} is taking the temperature of customer focus: where does the ${term.en.singular} rank among your values, and what would a higher rank change?`,
     action: 'Answer in one minute',
     closes: `The pulse is open until ${closes}. You can change your answer while it is open.`,
-    anonymity: `Your answers are stored without your name or e-mail address and are shown only in groups of at least ${snapshot.anonymityThreshold}.`,
+    anonymity: `Your answers are stored without your name or e-mail address. Results are shown only after the round closes, and every figure rests on the answers of at least ${snapshot.anonymityThreshold} people, however reports are combined. Free text is shown word for word, without name or group, only when at least ${snapshot.commentThreshold} people wrote on the same question.`,
     unsubscribe: "Don't want more pulses? Unsubscribe",
   };
 }

@@ -1,23 +1,20 @@
 import type { OutgoingMail } from '../ports.js';
+import type { SegmentTurnout } from '../reports/participation.js';
 import type { RoundSnapshot } from '../rounds/round.js';
 import { html, mailLayout } from './html.js';
-
-export interface SegmentProgress {
-  dimension: string;
-  value: string;
-  invited: number;
-  answered: number;
-}
 
 const percent = (answered: number, invited: number) =>
   invited === 0 ? '–' : `${Math.round((answered / invited) * 100)} %`;
 
-/** To the admin contact at each reminder: participation so far, only for groups at or above the threshold. */
+/**
+ * To the admin contact at each reminder: participation so far, per group only where at least k have answered
+ * and k have not, so no row points at the few who have not (see segmentTurnout).
+ */
 export function progressMail(
   snapshot: RoundSnapshot,
   invited: number,
   answered: number,
-  segments: SegmentProgress[],
+  segments: SegmentTurnout[],
   roundUrl: string,
 ): OutgoingMail {
   const sv = snapshot.language === 'sv';
@@ -28,8 +25,8 @@ export function progressMail(
     ? `${answered} av ${invited} inbjudna har svarat. En påminnelse går nu ut till dem som inte har svarat.`
     : `${answered} of ${invited} invited have answered. A reminder is going out now to those who have not.`;
   const note = sv
-    ? `Grupper med färre än ${snapshot.anonymityThreshold} inbjudna visas inte.`
-    : `Groups with fewer than ${snapshot.anonymityThreshold} invited are not shown.`;
+    ? `En grupp visas bara där minst ${snapshot.anonymityThreshold} har svarat och minst ${snapshot.anonymityThreshold} inte har svarat, så att ingen siffra pekar ut någon.`
+    : `A group is shown only where at least ${snapshot.anonymityThreshold} have answered and at least ${snapshot.anonymityThreshold} have not, so no figure points at anyone.`;
   const rows = segments.map(
     (s) =>
       html`<tr><td style="padding:4px 8px;border-bottom:1px solid #ddd">${s.dimension}: ${s.value}</td><td style="padding:4px 8px;border-bottom:1px solid #ddd;text-align:right">${s.answered} / ${s.invited}</td><td style="padding:4px 8px;border-bottom:1px solid #ddd;text-align:right">${percent(s.answered, s.invited)}</td></tr>`,

@@ -1,17 +1,8 @@
+import type { Heatmap, HeatmapFigure } from '../reports/heatmap.js';
 import type { ReportCopy } from './report-mail-copy.js';
 import type { Cell, Section } from './report-mail-render.js';
 
-export type HeatmapFigure = 'medianPlace' | 'top10Share' | 'dontKnowShare' | 'responseRate' | 'change';
-/** A number, a coarse band (a string such as "<10 %"), or null where disclosure control withholds it. */
-export type HeatmapValue = number | string | null;
-
-/** Segments × figures, as the round report carries it (computed under disclosure control elsewhere). */
-export interface Heatmap {
-  figures: HeatmapFigure[];
-  rows: { dimension: string; value: string; cells: Partial<Record<HeatmapFigure, HeatmapValue>> }[];
-  /** `"<dimension>.<value>.<figure>"` → why that cell is not released. */
-  withheld: Record<string, string>;
-}
+export type { Heatmap, HeatmapFigure };
 
 export const percent = (share: number | undefined | null) =>
   share === undefined || share === null ? '–' : `${Math.round(share * 100)} %`;

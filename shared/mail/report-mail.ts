@@ -5,12 +5,12 @@ import type { TrendReport } from '../reports/trend.js';
 import { html, mailLayout } from './html.js';
 import { type ReportCopy, reportCopy } from './report-mail-copy.js';
 import { type GoalStanding, goalSection } from './report-mail-goal.js';
-import { type Heatmap, heatmapSection, percent, signed } from './report-mail-heatmap.js';
+import { heatmapSection, percent, signed } from './report-mail-heatmap.js';
 import { type Section, sectionsHtml, sectionsText } from './report-mail-render.js';
 import { CHART_WIDTH, type ChartInput, roundDate, trendChartSvg } from './trend-chart.js';
 
-/** The round report as the mail reads it: the heatmap is optional until the report carries it. */
-export type MailRoundReport = RoundReport & { heatmap?: Heatmap };
+/** The round report as the mail reads it. */
+export type MailRoundReport = RoundReport;
 /** The trend as the mail reads it: the goal's date and projection are optional until the trend carries them. */
 export type MailTrend = Omit<TrendReport, 'goal'> & { goal: GoalStanding };
 

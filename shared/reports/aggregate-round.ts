@@ -1,60 +1,35 @@
 import { FREE_TEXT_FIELDS, type FreeTextField, type StoredAnswer } from '../answers/answer.js';
 import type { CustomerTerm } from '../organisations/customer-term.js';
-import { SEGMENT_FIELDS } from '../respondents/respondent.js';
 import { type ValueFigures, valueFigures } from '../values/value-figures.js';
 import type { Value } from '../values/value-list.js';
 import { ValueTally } from '../values/value-tally.js';
-import { type RankFigures, RankHistogram, rankFigures, round2 } from './rank-stats.js';
-import { groupsToHide } from './suppression.js';
+import { type RankFigures, type RankHistogram, rankFigures } from './rank-stats.js';
+import { type Cell, cellKey } from './release-cells.js';
+import { Group, type Segmented, type SegmentFigures, segmentFigures } from './segment-figures.js';
 import { ThemeCounter } from './themes.js';
+import type { Withheld } from './withheld.js';
 
 /** At most this many comments a question go into a stored report (a random sample when there are more). */
 export const COMMENT_SAMPLE = 100;
-const NOT_SET = '';
-
-export interface SegmentFigures {
-  value: string;
-  suppressed: boolean;
-  answered?: number;
-  median?: number;
-  mean?: number;
-  top10Share?: number;
-  dontKnowShare?: number;
-}
-
-export interface RoundFigures {
-  answered: number;
-  suppressed: boolean;
-  rank?: RankFigures;
-  segments: Record<(typeof SEGMENT_FIELDS)[number], SegmentFigures[]>;
-  comments: Partial<Record<FreeTextField, string[]>>;
-  commentsSuppressed: FreeTextField[];
-  themes: { word: string; mentions: number }[];
-  /** Present when the round used a value list and at least k respondents picked values. */
-  values?: ValueFigures;
-}
 
 export interface PlaceSample {
   histogram: RankHistogram;
   dontKnow: number;
 }
 
-class Group {
-  readonly histogram: RankHistogram;
-  dontKnow = 0;
-  /** Answered the pulse but skipped question 1: neither a place nor "don't know". */
-  skipped = 0;
-  constructor(rankMax: number) {
-    this.histogram = new RankHistogram(rankMax);
-  }
-  add(rank: number | null | undefined) {
-    if (rank === undefined) this.skipped++;
-    else if (rank === null) this.dontKnow++;
-    else this.histogram.add(rank);
-  }
-  get answered() {
-    return this.histogram.n + this.dontKnow + this.skipped;
-  }
+export interface RoundFigures {
+  answered: number;
+  /** True when the round's place figures are not released (too few answers or places, or the round is open). */
+  suppressed: boolean;
+  rank: RankFigures | null;
+  segments: Segmented<SegmentFigures>;
+  comments: Partial<Record<FreeTextField, string[]>>;
+  commentsSuppressed: FreeTextField[];
+  themes: { word: string; mentions: number }[];
+  /** Present when the round used a value list and at least k respondents picked values. */
+  values?: ValueFigures;
+  /** Each figure or group not released, with the reason. */
+  withheld: Withheld;
 }
 
 /**
@@ -64,7 +39,8 @@ class Group {
  */
 export class RoundAggregator {
   private readonly all: Group;
-  private readonly segments = new Map<string, Map<string, Group>>(SEGMENT_FIELDS.map((f) => [f, new Map()]));
+  /** One group per release cell (department × role × site): the finest grain any segment figure uses. */
+  private readonly cells = new Map<string, Cell<Group>>();
   private readonly samples = new Map<FreeTextField, { seen: number; kept: string[] }>(
     FREE_TEXT_FIELDS.map((f) => [f, { seen: 0, kept: [] }]),
   );
@@ -86,13 +62,10 @@ export class RoundAggregator {
   add(answer: StoredAnswer): void {
     this.all.add(answer.rank);
     this.valueTally?.add(answer.valuesToday, answer.valuesWishedFor);
-    for (const field of SEGMENT_FIELDS) {
-      const groups = this.segments.get(field) as Map<string, Group>;
-      const value = answer.segments[field] ?? NOT_SET;
-      const group = groups.get(value) ?? new Group(this.rankMax);
-      group.add(answer.rank);
-      groups.set(value, group);
-    }
+    const key = cellKey(answer.segments);
+    const cell = this.cells.get(key) ?? { key, segments: answer.segments, tally: new Group(this.rankMax) };
+    cell.tally.add(answer.rank);
+    this.cells.set(key, cell);
     this.themes.add(answer.texts);
     for (const field of FREE_TEXT_FIELDS) {
       const text = answer.texts[field];
@@ -115,71 +88,55 @@ export class RoundAggregator {
 
   figures(threshold: number, commentThreshold: number): RoundFigures {
     const answered = this.all.answered;
-    const suppressed = answered < threshold;
-    const empty = { department: [], role: [], site: [] };
-    if (suppressed)
+    if (answered < threshold)
       return {
         answered,
-        suppressed,
-        segments: empty,
+        suppressed: true,
+        rank: null,
+        segments: { department: [], role: [], site: [] },
         comments: {},
         commentsSuppressed: [...FREE_TEXT_FIELDS],
         themes: [],
+        withheld: Object.fromEntries(
+          ['rank', 'segments', 'comments', 'themes', ...(this.valueTally ? ['values'] : [])].map((figure) => [
+            figure,
+            'below-threshold',
+          ]),
+        ) as Withheld,
       };
+    const withheld: Withheld = {};
     const comments: RoundFigures['comments'] = {};
     const commentsSuppressed: FreeTextField[] = [];
     for (const [field, sample] of this.samples) {
       if (sample.seen === 0) continue;
-      if (sample.seen < commentThreshold) commentsSuppressed.push(field);
-      else comments[field] = shuffle([...sample.kept], this.random);
+      if (sample.seen < commentThreshold) {
+        commentsSuppressed.push(field);
+        withheld[`comments.${field}`] = 'below-threshold';
+      } else comments[field] = shuffle([...sample.kept], this.random);
     }
     const anyComments = Object.keys(comments).length > 0;
-    const rank = rankFigures(this.all.histogram, this.all.dontKnow);
+    // Place figures count the people who gave a place: k answers of which k-1 "don't know" show one place.
+    const rank =
+      this.all.known >= threshold ? (rankFigures(this.all.histogram, this.all.dontKnow) ?? null) : null;
+    if (!rank) withheld.rank = 'too-few-places';
+    const bySegment = segmentFigures([...this.cells.values()], threshold);
     const values =
       this.valueTally && this.valueTally.respondents >= threshold
         ? valueFigures(this.valueTally, rank?.median, this.language, threshold)
         : undefined;
     return {
       answered,
-      suppressed,
+      suppressed: rank === null,
       rank,
-      segments: Object.fromEntries(
-        SEGMENT_FIELDS.map((field) => [
-          field,
-          segmentFigures(this.segments.get(field) as Map<string, Group>, threshold),
-        ]),
-      ) as RoundFigures['segments'],
+      segments: bySegment.segments,
       comments,
       commentsSuppressed,
       // Themes count distinct people, only in released questions, and never fewer than k of them.
       themes: anyComments ? this.themes.top(10, threshold, Object.keys(comments) as FreeTextField[]) : [],
       ...(values ? { values } : {}),
+      withheld: { ...withheld, ...bySegment.withheld },
     };
   }
-}
-
-function segmentFigures(groups: Map<string, Group>, threshold: number): SegmentFigures[] {
-  // Only answers that name a value make a segment; with none, the dimension is simply not reported.
-  if (groups.size === 0 || (groups.size === 1 && groups.has(NOT_SET))) return [];
-  const hidden = groupsToHide(
-    new Map([...groups].map(([value, group]) => [value, group.answered])),
-    threshold,
-  );
-  return [...groups]
-    .filter(([value]) => value !== NOT_SET)
-    .sort((a, b) => a[0].localeCompare(b[0], 'sv'))
-    .map(([value, group]) => {
-      if (hidden.has(value)) return { value, suppressed: true };
-      const rank = rankFigures(group.histogram, group.dontKnow);
-      return {
-        value,
-        suppressed: false,
-        answered: group.answered,
-        ...(rank ? { median: rank.median, mean: rank.mean, top10Share: rank.top10Share } : {}),
-        // Of those who answered question 1: a skipped question is neither a place nor "don't know".
-        dontKnowShare: round2(group.dontKnow / Math.max(1, group.histogram.n + group.dontKnow)),
-      };
-    });
 }
 
 function shuffle<T>(items: T[], random: () => number): T[] {

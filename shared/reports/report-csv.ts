@@ -4,7 +4,7 @@ import { toCsv } from './csv.js';
 import type { RoundReport } from './round-report.js';
 import type { TrendReport } from './trend.js';
 
-/** A round report in long form: one figure a row, so every tool can pivot it. */
+/** A round report in long form: one figure a row, so every tool can pivot it; what is withheld, with why. */
 export function roundReportCsv(report: RoundReport): string {
   const rows: (string | number | null | undefined)[][] = [
     ['round', '', '', 'invited', report.invited],
@@ -26,7 +26,7 @@ export function roundReportCsv(report: RoundReport): string {
     for (const segment of report.segments[dimension]) {
       if (segment.suppressed) rows.push(['segment', dimension, segment.value, 'suppressed', 'true']);
       else
-        for (const metric of ['answered', 'median', 'mean', 'top10Share', 'dontKnowShare'] as const)
+        for (const metric of ['answered', 'median', 'top10Share', 'dontKnowShare'] as const)
           rows.push(['segment', dimension, segment.value, metric, segment[metric]]);
     }
   }
@@ -44,6 +44,16 @@ export function roundReportCsv(report: RoundReport): string {
         ['change', figure, test.test, 'p', test.p],
       );
   }
+  for (const row of report.heatmap?.rows ?? [])
+    for (const figure of report.heatmap?.figures ?? [])
+      if (row.cells[figure] !== null)
+        rows.push(['heatmap', row.dimension, row.value, figure, row.cells[figure]]);
+  const heatmapWithheld = Object.entries(report.heatmap?.withheld ?? {}).map(([cell, why]) => [
+    `heatmap.${cell}`,
+    why,
+  ]);
+  for (const [figure, reason] of [...Object.entries(report.withheld ?? {}), ...heatmapWithheld])
+    rows.push(['withheld', '', figure, 'reason', reason]);
   for (const field of FREE_TEXT_FIELDS)
     for (const comment of report.comments[field] ?? []) rows.push(['comment', field, '', 'text', comment]);
   for (const theme of report.themes) rows.push(['theme', '', theme.word, 'mentions', theme.mentions]);

@@ -1,6 +1,7 @@
 import type { FreeTextField } from '../answers/answer.js';
 import type { CustomerTerm } from '../organisations/customer-term.js';
 import type { RoundFigures } from './aggregate-round.js';
+import type { Heatmap } from './heatmap.js';
 import type { ChangeTest } from './significance.js';
 
 /** A round's figures as stored at close and served as they are: a read never recomputes. */
@@ -28,6 +29,8 @@ export interface RoundReport extends RoundFigures {
     /** Why no change of places is given, where the rounds cannot be compared. */
     notComparable?: string;
   };
+  /** Segments × figures, each cell released or null with its reason; null for a round under k or still open. */
+  heatmap: Heatmap | null;
   /** How many comments each question has at `/comments` (the report shows the first COMMENTS_IN_REPORT). */
   commentCounts?: Partial<Record<FreeTextField, number>>;
   computedAt: string;
@@ -63,5 +66,5 @@ export function withCommentPage(report: RoundReport): RoundReport {
 /** What readers see: `suppressed` reports show only counts (the stored item never holds more anyway). */
 export function publicReport(report: RoundReport) {
   const { orgId: _org, ...rest } = report;
-  return rest;
+  return { ...rest, rank: rest.rank ?? null, heatmap: rest.heatmap ?? null, withheld: rest.withheld ?? {} };
 }

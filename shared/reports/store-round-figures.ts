@@ -1,12 +1,24 @@
 import { ANSWER_SHARDS } from '../db/table.js';
-import type { AnswerStore, BenchmarkStore, Clock, InvitationStore, ReportStore } from '../ports.js';
+import type {
+  AnswerStore,
+  BenchmarkStore,
+  Clock,
+  InvitationStore,
+  OrganisationStore,
+  ReportStore,
+} from '../ports.js';
 import { DEFAULT_RANK_MAX, type Round } from '../rounds/round.js';
-import { countInvitations, round3 } from '../rounds/round-view.js';
+import { round3, tallyInvitations } from '../rounds/round-view.js';
 import { RoundAggregator } from './aggregate-round.js';
+import { countsInBenchmark } from './benchmark.js';
+import { buildHeatmap } from './heatmap.js';
+import { segmentTurnout } from './participation.js';
 import { changeSince, placeSampleOf } from './round-change.js';
 import { type RoundReport, withCommentPage } from './round-report.js';
+import type { TrendPoint } from './trend.js';
 
 export interface FigureDeps {
+  organisations: OrganisationStore;
   invitations: InvitationStore;
   answers: AnswerStore;
   reports: ReportStore;
@@ -17,8 +29,12 @@ export interface FigureDeps {
 
 const PAGE = 1000;
 
-/** Streams every answer of the round through the aggregator, shard by shard, page by page. */
-async function aggregate(deps: FigureDeps, round: Round): Promise<RoundAggregator> {
+/**
+ * A closed round's figures: 1. stream every answer through the aggregator, shard by shard, page by page
+ * 2. tally invitations per cell for participation  3. find the previous closed round for the change
+ * 4. build the heatmap from the released figures only.
+ */
+export async function computeRoundReport(deps: FigureDeps, round: Round): Promise<RoundReport> {
   const aggregator = new RoundAggregator(
     round.snapshot.rankMax,
     deps.random,
@@ -34,52 +50,60 @@ async function aggregate(deps: FigureDeps, round: Round): Promise<RoundAggregato
       cursor = page.cursor;
     } while (cursor);
   }
-  return aggregator;
-}
-
-async function reportOf(deps: FigureDeps, round: Round, aggregator: RoundAggregator): Promise<RoundReport> {
-  const counts = await countInvitations(deps.invitations, round);
-  const figures = aggregator.figures(round.snapshot.anonymityThreshold, round.snapshot.commentThreshold);
+  const k = round.snapshot.anonymityThreshold;
+  const { counts, cells } = await tallyInvitations(deps.invitations, round);
+  const figures = aggregator.figures(k, round.snapshot.commentThreshold);
   const invited = Math.max(counts.invited, figures.answered);
-  const closed = Boolean(round.closedAt) || deps.clock.now().toISOString() >= round.closesAt;
-  return {
+  const closesAt = round.closedAt ?? round.closesAt;
+  const previousPoint = (await deps.reports.listTrend(round.orgId))
+    .filter((r) => r.roundId !== round.id && r.closesAt < closesAt)
+    .sort((a, b) => b.closesAt.localeCompare(a.closesAt))[0];
+  const previous = previousPoint ? await deps.reports.get(round.orgId, previousPoint.roundId) : undefined;
+  const turnout = segmentTurnout(cells.values(), k, {
+    invited: round.erasedInvitations ?? 0,
+    answered: round.erasedAnswered ?? 0,
+  });
+  const report: RoundReport = {
     roundId: round.id,
     orgId: round.orgId,
     opensAt: round.opensAt,
-    closesAt: round.closedAt ?? round.closesAt,
-    status: closed ? 'closed' : 'open',
+    closesAt,
+    status: 'closed',
     invited,
     responseRate: invited === 0 ? 0 : round3(figures.answered / invited),
-    anonymityThreshold: round.snapshot.anonymityThreshold,
+    anonymityThreshold: k,
     commentThreshold: round.snapshot.commentThreshold,
     language: round.snapshot.language,
     customerTerm: round.snapshot.customerTerm,
     rankMax: round.snapshot.rankMax,
     ...figures,
+    heatmap:
+      figures.answered < k
+        ? null
+        : buildHeatmap(figures.segments, figures.withheld, turnout, previous?.segments),
+    ...(figures.answered < k
+      ? { withheld: { ...figures.withheld, heatmap: 'below-threshold' as const } }
+      : {}),
     computedAt: deps.clock.now().toISOString(),
   };
-}
-
-/** A round's figures from its answers (a read of an open round, and the close). */
-export async function computeRoundReport(deps: FigureDeps, round: Round): Promise<RoundReport> {
-  return reportOf(deps, round, await aggregate(deps, round));
-}
-
-/** Computes the figures of a closed round once and stores them; rerunning overwrites with the same figures. */
-export async function storeRoundFigures(deps: FigureDeps, round: Round): Promise<RoundReport> {
-  const aggregator = await aggregate(deps, round);
-  const report = await reportOf(deps, round, aggregator);
-  const earlier = (await deps.reports.listTrend(round.orgId)).filter(
-    (r) => r.roundId !== round.id && r.closesAt < report.closesAt,
-  );
-  const previous = earlier.sort((a, b) => b.closesAt.localeCompare(a.closesAt))[0];
-  const change = await changeSince(report, aggregator.placeSample(), previous, (point) =>
+  const change = await changeSince(report, aggregator.placeSample(), previousPoint, (point) =>
     placeSampleOf(deps.answers, point.roundId, point.rankMax ?? DEFAULT_RANK_MAX),
   );
-  const stored = withCommentPage({ ...report, ...(change ? { change } : {}) });
+  return change ? { ...report, change } : report;
+}
+
+/**
+ * Computes the figures of a closed round once and stores them; rerunning overwrites with the same figures.
+ * The round's median joins the cross-organisation benchmark only where the organisation meets its bar.
+ */
+export async function storeRoundFigures(deps: FigureDeps, round: Round): Promise<RoundReport> {
+  const report = await computeRoundReport(deps, round);
+  const stored = withCommentPage(report);
   await deps.reports.put(stored, report.comments);
+  const organisation = await deps.organisations.get(round.orgId);
   // The benchmark compares organisations on lists of the default size only.
-  if (!stored.suppressed && stored.rank && round.snapshot.rankMax === DEFAULT_RANK_MAX)
+  const defaultSize = round.snapshot.rankMax === DEFAULT_RANK_MAX;
+  if (stored.rank && organisation && defaultSize && countsInBenchmark(organisation, stored))
     await deps.benchmarks.record(round.orgId, stored.rank.median, stored.closesAt);
   return stored;
 }

@@ -25,10 +25,12 @@ export interface TrendPoint {
   rankMax?: number;
 }
 
+/** Other organisations only (never the reader's own), each verified, old enough and with enough answers. */
 export interface Benchmark {
   organisations: number;
+  /** The other organisations' median of medians, to the nearest 5 places. */
   medianOfMedians: number;
-  /** Share of organisations whose median place is the same as or worse (higher) than this one's. */
+  /** Share of the others whose median is the same as or worse than this one's, in quarters (25, 50, 75, 100). */
   percentile?: number;
 }
 

@@ -3,8 +3,8 @@ import type { EraseFollowUp } from '../respondents/manage-respondents.js';
 
 /**
  * Erasure's second half: every invitation of the person goes, with the link tokens it handed out, so nothing
- * joins them to a round any more. A round not yet reported still counts them as invited, so its response rate
- * stays true. Their answers stay: those never held identity.
+ * joins them to a round any more. Every round still counts them as invited, and as answered if they had, so
+ * no published count changes with an erasure. Their answers stay: those never held identity.
  */
 export function eraseFromRounds(deps: {
   rounds: RoundStore;
@@ -16,8 +16,8 @@ export function eraseFromRounds(deps: {
       const removed = await deps.invitations.delete(round.id, respondentKey);
       if (!removed) continue;
       for (const tokenHash of removed.tokenHashes) await deps.tokens.delete(tokenHash);
-      if (removed.invited && !round.progress.figuresStored)
-        await deps.rounds.countErasedInvitation(orgId, round.id);
+      // Counted in every round, reported or not, so no count a reader has seen ever moves.
+      if (removed.invited) await deps.rounds.countErasedInvitation(orgId, round.id, removed.answered);
     }
   };
 }

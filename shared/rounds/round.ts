@@ -49,6 +49,8 @@ export interface Round {
   progress: RoundProgress;
   /** Invitations removed by erasure while the round ran: still counted as invited. */
   erasedInvitations?: number;
+  /** …and of those, how many had answered: still counted as answered, so erasure shows no one's participation. */
+  erasedAnswered?: number;
 }
 
 export const DEFAULT_RANK_MAX = 100;

@@ -51,6 +51,8 @@ export function roundReport(overrides: Partial<MailRoundReport> = {}): MailRound
     ],
     change: { previousRoundId: 'rnd_3', median: -6.5, responseRate: 0.03 },
     computedAt: '2027-09-30T15:05:00.000Z',
+    heatmap: null,
+    withheld: {},
     ...overrides,
   };
 }
@@ -75,14 +77,14 @@ export const heatmap: Heatmap = {
         medianPlace: null,
         top10Share: null,
         dontKnowShare: null,
-        responseRate: '<50 %',
+        responseRate: null,
         change: null,
       },
     },
     {
       dimension: 'role',
       value: 'Chef',
-      cells: { medianPlace: 27, top10Share: '<10 %', dontKnowShare: 0.04, responseRate: 0.9, change: null },
+      cells: { medianPlace: 27, top10Share: 0.08, dontKnowShare: 0.04, responseRate: 0.9, change: null },
     },
     {
       dimension: 'site',
@@ -91,12 +93,13 @@ export const heatmap: Heatmap = {
     },
   ],
   withheld: {
-    'department.Kundtjänst och medborgarservice.dontKnowShare': 'complement',
+    'department.Kundtjänst och medborgarservice.dontKnowShare': 'differencing',
     'department.Vård.medianPlace': 'below-threshold',
     'department.Vård.top10Share': 'below-threshold',
     'department.Vård.dontKnowShare': 'below-threshold',
     'department.Vård.change': 'below-threshold',
-    'role.Chef.change': 'difference-across-rounds',
+    'department.Vård.responseRate': 'participation',
+    'role.Chef.change': 'no-previous-round',
   },
 };
 

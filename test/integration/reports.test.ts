@@ -47,12 +47,12 @@ beforeAll(async () => {
 afterAll(() => stack.close());
 
 describe('reports', () => {
-  it('computes a live report while the round is open', async () => {
+  it('shows only counts while the round is open, every figure withheld until the close', async () => {
     const live = await org.call('GET', `/v1/organisations/${org.orgId}/rounds/${org.roundId}/report`, {
       key: analystKey,
     });
-    expect(live.json.report).toMatchObject({ status: 'open', answered: 8, invited: 12 });
-    expect(live.json.report.rank.median).toBe(12);
+    expect(live.json.report).toMatchObject({ status: 'open', answered: 8, invited: 12, rank: null });
+    expect(live.json.report.withheld).toMatchObject({ rank: 'round-open', comments: 'round-open' });
   });
 
   it('stores the figures and sends the report mail exactly once, even when the tick reruns after a failure', async () => {

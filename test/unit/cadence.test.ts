@@ -47,29 +47,23 @@ describe('cadence', () => {
 });
 
 describe('cross-organisation benchmark', () => {
-  it('is withheld below five organisations', () => {
-    expect(
-      computeBenchmark(
-        new Map([
-          ['a', 10],
-          ['b', 20],
-          ['c', 30],
-          ['d', 40],
-        ]),
-        'a',
-      ),
-    ).toBeNull();
+  // Issue 12: at least ten others, the reader's own organisation left out, coarse figures only.
+  it("is withheld below ten other organisations, the reader's own not counted", () => {
+    const medians = new Map(Array.from({ length: 10 }, (_, i) => [`o${i}`, 10 + i * 5]));
+    expect(computeBenchmark(medians, 'o0')).toBeNull();
+    expect(computeBenchmark(medians, 'someone-else')).not.toBeNull();
   });
 
-  it('gives the median of medians and the share at the same or a worse place', () => {
+  it("gives the others' median of medians to 5 places and the share at the same or a worse place in quarters", () => {
     const medians = new Map([
-      ['a', 10],
-      ['b', 20],
-      ['c', 30],
-      ['d', 40],
-      ['e', 50],
-      ['f', 60],
+      ['me', 22],
+      ...Array.from({ length: 11 }, (_, i) => [`o${i}`, 11 + i * 4] as const),
     ]);
-    expect(computeBenchmark(medians, 'b')).toEqual({ organisations: 6, medianOfMedians: 35, percentile: 83 });
+    // Others: 11, 15, …, 51; their median 31 → 30; 8 of 11 at 22 or worse (73 %) → the third quarter, 75.
+    expect(computeBenchmark(medians, 'me')).toEqual({
+      organisations: 11,
+      medianOfMedians: 30,
+      percentile: 75,
+    });
   });
 });

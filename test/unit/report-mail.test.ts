@@ -80,9 +80,9 @@ describe('the report mail', () => {
     );
 
     expect(mail.html).toContain('<abbr title="below-threshold" style="text-decoration:none">–</abbr>');
-    expect(mail.html).toContain('<abbr title="complement" style="text-decoration:none">–</abbr>');
-    expect(mail.html.match(/<abbr /g)).toHaveLength(6);
-    expect(mail.text).toContain('- Vård: – | – | – | <50 % | –');
+    expect(mail.html).toContain('<abbr title="differencing" style="text-decoration:none">–</abbr>');
+    expect(mail.html.match(/<abbr /g)).toHaveLength(7);
+    expect(mail.text).toContain('- Vård: – | – | – | – | –');
     expect(mail.text).toContain('- Kundtjänst och medborgarservice: 18 | 28 % | – | 93 % | +16');
     expect(mail.text).toContain('– = hålls inne för att skydda de svarandes anonymitet (färre än 5');
   });

@@ -11,7 +11,7 @@ export function answerCopy(snapshot: RoundSnapshot) {
     return {
       title: `Var hamnar ${term.sv.definite}? – ${snapshot.orgName}`,
       heading: `Var hamnar ${term.sv.definite}?`,
-      intro: `En minut om ${term.sv.genitive} plats bland värderingarna i ${snapshot.orgName}. Svaren sparas utan namn och visas bara sammanställda i grupper om minst ${snapshot.anonymityThreshold}. Alla frågor utom den första är frivilliga.`,
+      intro: `En minut om ${term.sv.genitive} plats bland värderingarna i ${snapshot.orgName}. Svaren sparas utan namn. Resultat visas först när omgången har stängt, och varje siffra bygger på minst ${snapshot.anonymityThreshold} personers svar, hur rapporterna än läggs ihop. Fritext visas ordagrant, utan namn eller grupp, bara om minst ${snapshot.commentThreshold} har skrivit på samma fråga. Alla frågor utom den första är frivilliga.`,
       rank: `Var tror du att ${term.sv.definite} hamnar på en rankinglista över värderingarna i er organisation?`,
       rankHint: `Ange en plats från 1 (högst upp) till ${max}, eller välj ”Vet inte”.`,
       dontKnow: 'Vet inte',
@@ -43,7 +43,7 @@ export function answerCopy(snapshot: RoundSnapshot) {
   return {
     title: `Where does the ${term.en.singular} rank? – ${snapshot.orgName}`,
     heading: `Where does the ${term.en.singular} rank?`,
-    intro: `One minute on the ${term.en.singular}'s place among the values of ${snapshot.orgName}. Answers are stored without names and shown only in groups of at least ${snapshot.anonymityThreshold}. Every question but the first is optional.`,
+    intro: `One minute on the ${term.en.singular}'s place among the values of ${snapshot.orgName}. Answers are stored without names. Results are shown only after the round closes, and every figure rests on the answers of at least ${snapshot.anonymityThreshold} people, however reports are combined. Free text is shown word for word, without name or group, only when at least ${snapshot.commentThreshold} people wrote on the same question. Every question but the first is optional.`,
     rank: `Where do you think the ${term.en.singular} ranks on your organisation's list of values?`,
     rankHint: `A place from 1 (the top) to ${max}, or choose "Don't know".`,
     dontKnow: "Don't know",

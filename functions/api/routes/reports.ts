@@ -25,14 +25,18 @@ export function reportRoutes(deps: Deps) {
       const [orgId, roundId] = [c.req.param('orgId'), c.req.param('roundId')];
       const report = await readRoundReport(deps, orgId, roundId);
       if (format === 'csv') {
-        const comments = await readRoundComments(deps, orgId, roundId);
+        const { comments } = await readRoundComments(deps, orgId, roundId);
         return csv(c, roundReportCsv({ ...report, comments }), `kundpuls-${report.roundId}.csv`);
       }
       return c.json({ report: publicReport(report) });
     })
     .get('/:orgId/rounds/:roundId/comments', requireKey(deps, READERS), async (c) => {
-      const comments = await readRoundComments(deps, c.req.param('orgId'), c.req.param('roundId'));
-      return c.json({ comments });
+      const { comments, withheld } = await readRoundComments(
+        deps,
+        c.req.param('orgId'),
+        c.req.param('roundId'),
+      );
+      return c.json({ comments, withheld });
     })
     .get('/:orgId/report', requireKey(deps, READERS), async (c) => {
       const { format } = parseWith(FormatSchema, c.req.query(), 'The query is not valid');

@@ -160,6 +160,7 @@ export function createInvitationStore(db: DynamoDBDocumentClient, tableName: str
       const invitation = fromItem(Attributes);
       return {
         invited: invitation.mails.invite?.state === 'sent',
+        answered: Boolean(invitation.answered),
         tokenHashes: invitation.tokenHashes ?? [],
       };
     },

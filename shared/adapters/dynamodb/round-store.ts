@@ -103,13 +103,13 @@ export function createRoundStore(db: DynamoDBDocumentClient, tableName: string):
         }),
       );
     },
-    async countErasedInvitation(orgId, roundId) {
+    async countErasedInvitation(orgId, roundId, answered) {
       await db.send(
         new UpdateCommand({
           TableName: tableName,
           Key: key(orgId, roundId),
-          UpdateExpression: 'ADD erasedInvitations :one',
-          ExpressionAttributeValues: { ':one': 1 },
+          UpdateExpression: 'ADD erasedInvitations :one, erasedAnswered :answered',
+          ExpressionAttributeValues: { ':one': 1, ':answered': answered ? 1 : 0 },
         }),
       );
     },
