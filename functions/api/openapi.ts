@@ -194,7 +194,7 @@ export const OPERATIONS: Operation[] = [
     access: 'admin, analyst',
     query: { format: 'json (default) or csv' },
     responses: {
-      200: '{ report: { roundId, status, invited, answered, responseRate, suppressed, withheld: { "<figure or group>": reason }, rank: { known, median, ci95, q1, q3, mean, top10Share, dontKnowShare, histogram } | null, segments: { department|role|site: [{ value, suppressed, answered?, median?, top10Share?, dontKnowShare? }] }, heatmap: { figures: [medianPlace, top10Share, dontKnowShare, responseRate, change], rows: [{ dimension, value, cells: { <figure>: number | null } }], withheld: { "<dimension>.<value>.<figure>": reason } } | null, comments (the first 20 a question), commentCounts, themes, change } }',
+      200: '{ report: { roundId, status, invited, answered, responseRate, suppressed, withheld: { "<figure or group>": reason }, rank: { known, median, ci95, q1, q3, mean, top10Share, dontKnowShare, histogram } | null, segments: { department|role|site: [{ value, suppressed, answered?, median?, top10Share?, dontKnowShare? }] }, heatmap: { figures: [medianPlace, top10Share, dontKnowShare, responseRate, change], rows: [{ dimension, value, cells: { <figure>: number | null } }], withheld: { "<dimension>.<value>.<figure>": reason } } | null, comments (the first 20 a question), commentCounts, themes, change: { median, top10Share, responseRate, significance: { median, top10Share: { significant, test, interval, p } }, notComparable? }, values: { basis, customerPlace: { today, wishedFor, interval, chance, reason, method }, … } } }',
       ...errors,
     },
   },
@@ -252,7 +252,10 @@ export const OPERATIONS: Operation[] = [
       'The trend across closed rounds, the national reference line, the goal and the benchmark. The benchmark (null until at least 10 other organisations qualify) counts other organisations only, each verified, enrolled at least 180 days before its round closed and with at least 20 answers in it: `medianOfMedians` to the nearest 5 places, `percentile` in quarters.',
     access: 'admin, analyst',
     query: { format: 'json (default) or csv' },
-    responses: { 200: '{ report: { series, slopePerYear, goal, reference, benchmark } }', ...errors },
+    responses: {
+      200: '{ report: { series, slopePerYear, slopeInterval, slopeRounds, measuredPlaceMethod, goal: { place, by, projection: { year, band, status } }, reference, benchmark } }',
+      ...errors,
+    },
   },
   {
     method: 'get',
@@ -264,7 +267,8 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/r/{token}',
-    summary: 'Submit or replace an answer (form or JSON)',
+    summary:
+      'Submit or replace an answer (form or JSON). rank: a plain decimal integer from 1 to the list size, or "dont-know"; empty or missing: the question is skipped. valuesToday, valuesWishedFor: up to 10 picks each (not exactly 10 as in Barrett\'s method: each person\'s picks share one vote). An answer with nothing in it → 400.',
     access: 'public',
     body: {
       schema: answerSchema(100),
@@ -273,6 +277,7 @@ export const OPERATIONS: Operation[] = [
     },
     responses: {
       200: 'thanks page, or { stored: true }',
+      // 400 also for an empty answer: details[0].code "empty_answer".
       400: errors[400],
       404: 'unknown link',
       409: 'round closed (JSON)',

@@ -16,7 +16,8 @@ const freeText = () =>
     z
       .pipe(
         z.union([z.string(), z.null()]),
-        z.transform((value) => (value ?? '').replace(/\r\n/g, '\n').trim()),
+        // NFC: a decomposed "byråkrati" (a + combining ring) is the same word as the composed one.
+        z.transform((value) => (value ?? '').normalize('NFC').replace(/\r\n/g, '\n').trim()),
       )
       .check(z.refine((value) => value.length <= MAX_FREE_TEXT, `At most ${MAX_FREE_TEXT} characters`)),
   );
@@ -43,30 +44,43 @@ const picks = (valueIds: ReadonlySet<string>) =>
     ),
   );
 
+/** The explicit "don't know" choice beside the place; distinct from leaving the question empty (skipped). */
+export const DONT_KNOW = 'dont-know';
+const PLAIN_INTEGER = /^[0-9]{1,4}$/;
+
 /**
- * The answers as a form or JSON sends them; rank empty or null means "don't know". With a value list, the two
- * pick lists too (without one, they are refused like any unknown value).
+ * The place: a plain decimal integer from 1 to the list size (no `1e1`, `0x10`, `10.0` or signs), or
+ * "dont-know". Empty, null or missing: the question was skipped (undefined), neither a place nor don't know.
+ */
+const rankField = (rankMax: number) =>
+  z.optional(
+    z.pipe(
+      z.union([z.string(), z.number(), z.null()]),
+      z.transform((value, ctx): number | null | undefined => {
+        const text = value === null ? '' : String(value).trim();
+        if (text === '') return undefined;
+        if (text === DONT_KNOW) return null;
+        const rank = PLAIN_INTEGER.test(text) ? Number(text) : Number.NaN;
+        if (!(rank >= 1 && rank <= rankMax)) {
+          ctx.issues.push({
+            code: 'custom',
+            input: value,
+            message: `A whole number from 1 to ${rankMax}, or "${DONT_KNOW}"; empty to skip the question`,
+          });
+          return z.NEVER;
+        }
+        return rank;
+      }),
+    ),
+  );
+
+/**
+ * The answers as a form or JSON sends them. `rank`: a place, `null` for "don't know", `undefined` when skipped.
+ * With a value list, the two pick lists too (without one, they are refused like any unknown value).
  */
 export function answerSchema(rankMax: number, valueIds: ReadonlySet<string> = new Set()) {
   return z.object({
-    rank: z.optional(
-      z.pipe(
-        z.union([z.string(), z.number(), z.null()]),
-        z.transform((value, ctx) => {
-          if (value === null || (typeof value === 'string' && value.trim() === '')) return null;
-          const rank = typeof value === 'number' ? value : Number(value.trim());
-          if (!Number.isInteger(rank) || rank < 1 || rank > rankMax) {
-            ctx.issues.push({
-              code: 'custom',
-              input: value,
-              message: `A whole number from 1 to ${rankMax}, or empty for "don't know"`,
-            });
-            return z.NEVER;
-          }
-          return rank;
-        }),
-      ),
-    ),
+    rank: rankField(rankMax),
     rankReason: freeText(),
     raiseIdeas: freeText(),
     consequencesNow: freeText(),
@@ -76,6 +90,16 @@ export function answerSchema(rankMax: number, valueIds: ReadonlySet<string> = ne
   });
 }
 export type AnswerInput = z.infer<ReturnType<typeof answerSchema>>;
+
+/** True when an answer holds nothing at all: no place, no don't-know, no text, no picks. Such a post is refused. */
+export function isEmptyAnswer(input: AnswerInput): boolean {
+  return (
+    input.rank === undefined &&
+    FREE_TEXT_FIELDS.every((field) => !input[field]) &&
+    !input.valuesToday?.length &&
+    !input.valuesWishedFor?.length
+  );
+}
 
 const schemas = new Map<string, ReturnType<typeof answerSchema>>();
 
@@ -103,7 +127,8 @@ export interface StoredAnswer {
   roundId: string;
   answerKey: string;
   shard: number;
-  rank: number | null;
+  /** A place; `null`: "don't know"; absent: the question was skipped (answers stored before skipping existed never lack it). */
+  rank?: number | null;
   texts: Partial<Record<FreeTextField, string>>;
   segments: Segments;
   valuesToday?: string[];

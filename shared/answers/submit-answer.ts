@@ -1,7 +1,8 @@
 import { ANSWER_SHARDS, shardOf } from '../db/table.js';
+import { validationFailed } from '../errors.js';
 import type { AnswerStore, InvitationStore } from '../ports.js';
 import type { Secrets } from '../security/secrets.js';
-import { type AnswerInput, FREE_TEXT_FIELDS, type StoredAnswer } from './answer.js';
+import { type AnswerInput, FREE_TEXT_FIELDS, isEmptyAnswer, type StoredAnswer } from './answer.js';
 import type { AnswerLink } from './answer-link.js';
 
 export interface SubmitDeps {
@@ -19,11 +20,16 @@ export function answerKeyOf(secrets: Secrets, roundId: string, respondentKey: st
 }
 
 /**
- * Records an answer. 1. the link was resolved and its round is open (the caller checked)  2. write the answer
- * under its key, replacing an earlier one  3. mark the invitation answered, so reminders skip this person.
+ * Records an answer. 1. the link was resolved and its round is open (the caller checked)  2. refuse an answer
+ * with nothing in it (it would count as answered and mark the invitation)  3. write the answer under its key,
+ * replacing an earlier one  4. mark the invitation answered, so reminders skip this person.
  * Two writes after the one read: three DynamoDB round trips in all. A retry writes the same again.
  */
 export async function submitAnswer(deps: SubmitDeps, link: AnswerLink, input: AnswerInput): Promise<void> {
+  if (isEmptyAnswer(input))
+    throw validationFailed('The answer is empty: give a place, "dont-know", a comment or value picks', [
+      { path: '(body)', message: 'Nothing to store', code: 'empty_answer' },
+    ]);
   const answerKey = answerKeyOf(deps.secrets, link.round.id, link.token.respondentKey);
   const texts: StoredAnswer['texts'] = {};
   for (const field of FREE_TEXT_FIELDS) {
@@ -34,7 +40,8 @@ export async function submitAnswer(deps: SubmitDeps, link: AnswerLink, input: An
     roundId: link.round.id,
     answerKey,
     shard: shardOf(answerKey, ANSWER_SHARDS),
-    rank: input.rank ?? null,
+    // Absent when skipped; `null` is the explicit "don't know".
+    ...(input.rank !== undefined ? { rank: input.rank } : {}),
     texts,
     segments: link.token.segments,
     ...(input.valuesToday?.length ? { valuesToday: input.valuesToday } : {}),

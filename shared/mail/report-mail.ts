@@ -1,4 +1,5 @@
 import type { OutgoingMail } from '../ports.js';
+import { changeWords } from '../reports/change-words.js';
 import type { RoundReport } from '../reports/round-report.js';
 import type { TrendReport } from '../reports/trend.js';
 import { html, mailLayout } from './html.js';
@@ -59,8 +60,11 @@ function keyFigures(report: MailRoundReport, c: ReportCopy): Section {
           value: `${percent(values.entropy.today)} / ${percent(values.entropy.wishedFor)}`,
         },
       );
-    if (report.change?.median !== undefined)
-      rows.push({ label: c.change, value: signed(report.change.median) });
+    if (report.change?.median !== undefined) {
+      // The number, then in words whether it is more than chance explains (shared/reports/change-words.ts).
+      const words = changeWords(report.change, report.language);
+      rows.push({ label: c.change, value: `${signed(report.change.median)}${words ? ` (${words})` : ''}` });
+    }
   }
   return { kind: 'figures', heading: c.results, rows };
 }

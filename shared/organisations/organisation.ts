@@ -24,6 +24,19 @@ const settingsShape = {
   anonymityThreshold: z.int().check(z.gte(MIN_ANONYMITY_THRESHOLD), z.lte(100)),
   commentThreshold: z.int().check(z.gte(MIN_ANONYMITY_THRESHOLD), z.lte(100)),
   values: z.strictObject({ enabled: z.boolean(), listId: z.optional(singleLine(64)) }),
+  /** The goal place and the date to reach it by (default: place 10, ten years after the first round). */
+  goal: z.strictObject({
+    place: z.int().check(z.gte(1), z.lte(150)),
+    by: z.optional(
+      z.string().check(
+        z.regex(/^\d{4}-\d{2}-\d{2}$/, 'A date as YYYY-MM-DD'),
+        z.refine(
+          (d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().startsWith(d),
+          'Not a date',
+        ),
+      ),
+    ),
+  }),
 };
 
 /** Settings an admin may change later: every one optional in PATCH. */
@@ -54,6 +67,8 @@ export interface Organisation {
   anonymityThreshold: number;
   commentThreshold: number;
   values: { enabled: boolean; listId?: string };
+  /** Absent: place 10 by ten years after the first round (the programme's goal). */
+  goal?: { place: number; by?: string };
   verified: boolean;
   verifiedAt?: string;
   createdAt: string;

@@ -1,7 +1,9 @@
 import { FREE_TEXT_FIELDS, type FreeTextField, type StoredAnswer } from '../answers/answer.js';
+import type { CustomerTerm } from '../organisations/customer-term.js';
 import { type ValueFigures, valueFigures } from '../values/value-figures.js';
 import type { Value } from '../values/value-list.js';
-import { type RankFigures, rankFigures } from './rank-stats.js';
+import { ValueTally } from '../values/value-tally.js';
+import { type RankFigures, type RankHistogram, rankFigures } from './rank-stats.js';
 import { type Cell, cellKey } from './release-cells.js';
 import { Group, type Segmented, type SegmentFigures, segmentFigures } from './segment-figures.js';
 import { ThemeCounter } from './themes.js';
@@ -9,6 +11,11 @@ import type { Withheld } from './withheld.js';
 
 /** At most this many comments a question go into a stored report (a random sample when there are more). */
 export const COMMENT_SAMPLE = 100;
+
+export interface PlaceSample {
+  histogram: RankHistogram;
+  dontKnow: number;
+}
 
 export interface RoundFigures {
   answered: number;
@@ -37,32 +44,32 @@ export class RoundAggregator {
   private readonly samples = new Map<FreeTextField, { seen: number; kept: string[] }>(
     FREE_TEXT_FIELDS.map((f) => [f, { seen: 0, kept: [] }]),
   );
-  private readonly themes = new ThemeCounter();
-  private readonly today = new Map<string, number>();
-  private readonly wished = new Map<string, number>();
-  private valueRespondents = 0;
+  private readonly themes: ThemeCounter;
+  private readonly valueTally?: ValueTally;
 
   constructor(
     private readonly rankMax: number,
     private readonly random: () => number = Math.random,
-    private readonly values?: Value[],
+    values?: Value[],
+    private readonly language: 'sv' | 'en' = 'en',
+    customerTerm?: CustomerTerm,
   ) {
     this.all = new Group(rankMax);
+    this.themes = new ThemeCounter(FREE_TEXT_FIELDS, customerTerm);
+    if (values) this.valueTally = new ValueTally(values);
   }
 
   add(answer: StoredAnswer): void {
     this.all.add(answer.rank);
-    if (answer.valuesToday?.length || answer.valuesWishedFor?.length) this.valueRespondents++;
-    for (const id of answer.valuesToday ?? []) this.today.set(id, (this.today.get(id) ?? 0) + 1);
-    for (const id of answer.valuesWishedFor ?? []) this.wished.set(id, (this.wished.get(id) ?? 0) + 1);
+    this.valueTally?.add(answer.valuesToday, answer.valuesWishedFor);
     const key = cellKey(answer.segments);
     const cell = this.cells.get(key) ?? { key, segments: answer.segments, tally: new Group(this.rankMax) };
     cell.tally.add(answer.rank);
     this.cells.set(key, cell);
+    this.themes.add(answer.texts);
     for (const field of FREE_TEXT_FIELDS) {
       const text = answer.texts[field];
       if (!text) continue;
-      this.themes.add(text);
       const sample = this.samples.get(field) as { seen: number; kept: string[] };
       sample.seen++;
       // Reservoir sampling: every comment has the same chance to be kept, in one pass.
@@ -72,6 +79,11 @@ export class RoundAggregator {
         if (slot < COMMENT_SAMPLE) sample.kept[slot] = text;
       }
     }
+  }
+
+  /** The round's places and don't-knows, for the change test against the next round (never published as such). */
+  placeSample(): PlaceSample {
+    return { histogram: this.all.histogram, dontKnow: this.all.dontKnow };
   }
 
   figures(threshold: number, commentThreshold: number): RoundFigures {
@@ -86,7 +98,7 @@ export class RoundAggregator {
         commentsSuppressed: [...FREE_TEXT_FIELDS],
         themes: [],
         withheld: Object.fromEntries(
-          ['rank', 'segments', 'comments', 'themes', ...(this.values ? ['values'] : [])].map((figure) => [
+          ['rank', 'segments', 'comments', 'themes', ...(this.valueTally ? ['values'] : [])].map((figure) => [
             figure,
             'below-threshold',
           ]),
@@ -109,8 +121,8 @@ export class RoundAggregator {
     if (!rank) withheld.rank = 'too-few-places';
     const bySegment = segmentFigures([...this.cells.values()], threshold);
     const values =
-      this.values && this.valueRespondents >= threshold
-        ? valueFigures(this.values, this.today, this.wished, this.valueRespondents, rank?.median)
+      this.valueTally && this.valueTally.respondents >= threshold
+        ? valueFigures(this.valueTally, rank?.median, this.language, threshold)
         : undefined;
     return {
       answered,
@@ -119,7 +131,8 @@ export class RoundAggregator {
       segments: bySegment.segments,
       comments,
       commentsSuppressed,
-      themes: anyComments ? this.themes.top(10, Math.max(2, Math.ceil(commentThreshold / 5))) : [],
+      // Themes count distinct people, only in released questions, and never fewer than k of them.
+      themes: anyComments ? this.themes.top(10, threshold, Object.keys(comments) as FreeTextField[]) : [],
       ...(values ? { values } : {}),
       withheld: { ...withheld, ...bySegment.withheld },
     };

@@ -1,3 +1,5 @@
+import { round4, roundHalfUp } from './rounding.js';
+
 /**
  * Order statistics from a histogram of places (1..rankMax): exact, and memory independent of the number of
  * answers, which is what lets a round of 100,000 be aggregated page by page.
@@ -56,6 +58,7 @@ export function medianCiRanks(n: number, level = 0.95): [number, number] | undef
   return j >= 1 ? [j, n - j + 1] : undefined;
 }
 
+/** Buckets of places; they cover lists of up to 150 values (custom lists), each cut at the list's size. */
 export const BUCKETS: [number, number][] = [
   [1, 3],
   [4, 10],
@@ -63,9 +66,11 @@ export const BUCKETS: [number, number][] = [
   [21, 40],
   [41, 60],
   [61, 100],
+  [101, 150],
 ];
 
-export const round2 = (value: number) => Math.round(value * 100) / 100;
+/** Half up at 2 decimals, right for values binary floating point stores just below the half (10.075). */
+export const round2 = (value: number) => roundHalfUp(value, 2);
 
 export interface RankFigures {
   known: number;
@@ -93,11 +98,12 @@ export function rankFigures(histogram: RankHistogram, dontKnow: number): RankFig
     known: n,
     median: histogram.quantile(0.5),
     ci95: ci ? [histogram.orderStatistic(ci[0]), histogram.orderStatistic(ci[1])] : null,
-    q1: round2(histogram.quantile(0.25)),
-    q3: round2(histogram.quantile(0.75)),
-    mean: round2(histogram.sum / n),
-    top10Share: round2(top10 / (n + dontKnow)),
-    dontKnowShare: round2(dontKnow / (n + dontKnow)),
+    // Analysts' JSON carries 4 decimals; presentations (mail, pages) round from these, half up.
+    q1: round4(histogram.quantile(0.25)),
+    q3: round4(histogram.quantile(0.75)),
+    mean: round4(histogram.sum / n),
+    top10Share: round4(top10 / (n + dontKnow)),
+    dontKnowShare: round4(dontKnow / (n + dontKnow)),
     histogram: {
       exact,
       buckets: BUCKETS.filter(([from]) => from <= histogram.rankMax).map(([from, to]) => ({

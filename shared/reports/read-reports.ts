@@ -99,6 +99,10 @@ function commentsWithheld(report: RoundReport | undefined): Withheld {
 }
 
 export async function readTrend(deps: ReadDeps, orgId: string): Promise<TrendReport> {
-  const [points, medians] = await Promise.all([deps.reports.listTrend(orgId), deps.benchmarks.all()]);
-  return buildTrend(points, computeBenchmark(medians, orgId));
+  const [points, medians, org] = await Promise.all([
+    deps.reports.listTrend(orgId),
+    deps.benchmarks.all(),
+    deps.organisations.get(orgId),
+  ]);
+  return buildTrend(points, computeBenchmark(medians, orgId), org?.goal);
 }

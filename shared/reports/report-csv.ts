@@ -30,6 +30,20 @@ export function roundReportCsv(report: RoundReport): string {
           rows.push(['segment', dimension, segment.value, metric, segment[metric]]);
     }
   }
+  const change = report.change;
+  if (change) {
+    rows.push(['change', '', '', 'responseRate', change.responseRate]);
+    if (change.median !== undefined) rows.push(['change', '', '', 'median', change.median]);
+    if (change.top10Share !== undefined) rows.push(['change', '', '', 'top10Share', change.top10Share]);
+    if (change.notComparable) rows.push(['change', '', '', 'notComparable', change.notComparable]);
+    for (const [figure, test] of Object.entries(change.significance ?? {}))
+      rows.push(
+        ['change', figure, test.test, 'significant', String(test.significant)],
+        ['change', figure, test.test, 'low', test.interval[0]],
+        ['change', figure, test.test, 'high', test.interval[1]],
+        ['change', figure, test.test, 'p', test.p],
+      );
+  }
   for (const row of report.heatmap?.rows ?? [])
     for (const figure of report.heatmap?.figures ?? [])
       if (row.cells[figure] !== null)
@@ -49,6 +63,14 @@ export function roundReportCsv(report: RoundReport): string {
       ['values', '', '', 'respondents', values.respondents],
       ['values', 'today', '', 'customerPlace', values.customerPlace.today],
       ['values', 'wishedFor', '', 'customerPlace', values.customerPlace.wishedFor],
+      ...(['today', 'wishedFor'] as const).flatMap((list) => [
+        ['values', list, '', 'customerPlaceLow', values.customerPlace.interval[list]?.[0]],
+        ['values', list, '', 'customerPlaceHigh', values.customerPlace.interval[list]?.[1]],
+        ['values', list, '', 'customerPlaceChance', values.customerPlace.chance[list]],
+        ['values', list, '', 'customerPlaceReason', values.customerPlace.reason[list]],
+        ['values', list, '', 'basis', values.basis[list]],
+      ]),
+      ['values', '', '', 'customerPlaceMethod', values.customerPlace.method],
       ['values', '', '', 'perceivedMinusMeasured', values.perceivedMinusMeasured],
       ['values', 'today', '', 'entropy', values.entropy.today],
       ['values', 'wishedFor', '', 'entropy', values.entropy.wishedFor],
@@ -57,13 +79,27 @@ export function roundReportCsv(report: RoundReport): string {
       for (const value of values[list])
         rows.push(
           ['value', list, value.id, 'votes', value.votes],
+          ['value', list, value.id, 'share', value.share],
           ['value', list, value.id, 'rank', value.rank],
         );
   }
   return toCsv(['section', 'dimension', 'group', 'metric', 'value'], rows);
 }
 
+/** The trend, a round a row; the slope and the goal (one value for the whole trend) repeat on every row. */
 export function trendCsv(trend: TrendReport): string {
+  const projection = trend.goal.projection;
+  const whole = [
+    trend.slopePerYear,
+    trend.slopeInterval?.[0],
+    trend.slopeInterval?.[1],
+    trend.goal.place,
+    trend.goal.by,
+    projection.year,
+    projection.band?.[0],
+    projection.band?.[1],
+    projection.status,
+  ];
   return toCsv(
     [
       'roundId',
@@ -78,6 +114,17 @@ export function trendCsv(trend: TrendReport): string {
       'top10Share',
       'dontKnowShare',
       'measuredPlace',
+      'measuredPlaceMethod',
+      'rankMax',
+      'slopePerYear',
+      'slopeLow',
+      'slopeHigh',
+      'goalPlace',
+      'goalBy',
+      'goalYear',
+      'goalYearFrom',
+      'goalYearTo',
+      'goalStatus',
     ],
     trend.series.map((point) => [
       point.roundId,
@@ -92,6 +139,9 @@ export function trendCsv(trend: TrendReport): string {
       point.top10Share,
       point.dontKnowShare,
       point.measuredPlace,
+      point.measuredPlace === undefined ? undefined : (point.measuredPlaceMethod ?? 1),
+      point.rankMax ?? 100,
+      ...whole,
     ]),
   );
 }

@@ -2,6 +2,7 @@ import type { FreeTextField } from '../answers/answer.js';
 import type { CustomerTerm } from '../organisations/customer-term.js';
 import type { RoundFigures } from './aggregate-round.js';
 import type { Heatmap } from './heatmap.js';
+import type { ChangeTest } from './significance.js';
 
 /** A round's figures as stored at close and served as they are: a read never recomputes. */
 export interface RoundReport extends RoundFigures {
@@ -18,7 +19,18 @@ export interface RoundReport extends RoundFigures {
   commentThreshold: number;
   language: 'sv' | 'en';
   customerTerm: CustomerTerm;
-  change?: { previousRoundId: string; median?: number; top10Share?: number; responseRate: number };
+  /** The value list's size: places run from 1 to this (absent in reports stored before: 100). */
+  rankMax?: number;
+  change?: {
+    previousRoundId: string;
+    median?: number;
+    top10Share?: number;
+    responseRate: number;
+    /** Whether each change is beyond chance: the test, its 95 % interval and p. */
+    significance?: { median: ChangeTest; top10Share: ChangeTest };
+    /** Why no change of places is given, where the rounds cannot be compared. */
+    notComparable?: string;
+  };
   /** Segments × figures, each cell released or null with its reason; null for a round under k or still open. */
   heatmap: Heatmap | null;
   /** How many comments each question has at `/comments` (the report shows the first COMMENTS_IN_REPORT). */

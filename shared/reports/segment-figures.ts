@@ -7,11 +7,14 @@ import type { WithheldReason } from './withheld.js';
 export class Group {
   readonly histogram: RankHistogram;
   dontKnow = 0;
+  /** Answered the pulse but skipped question 1: neither a place nor "don't know". */
+  skipped = 0;
   constructor(readonly rankMax: number) {
     this.histogram = new RankHistogram(rankMax);
   }
-  add(rank: number | null) {
-    if (rank === null) this.dontKnow++;
+  add(rank: number | null | undefined) {
+    if (rank === undefined) this.skipped++;
+    else if (rank === null) this.dontKnow++;
     else this.histogram.add(rank);
   }
   /** Adds another group's answers to this one. */
@@ -20,8 +23,13 @@ export class Group {
       for (let i = 0; i < count; i++) this.histogram.add(rank);
     });
     this.dontKnow += other.dontKnow;
+    this.skipped += other.skipped;
   }
   get answered() {
+    return this.histogram.n + this.dontKnow + this.skipped;
+  }
+  /** Those who answered question 1: a place or "don't know". */
+  get asked() {
     return this.histogram.n + this.dontKnow;
   }
   get known() {

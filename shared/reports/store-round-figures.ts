@@ -8,12 +8,13 @@ import type {
   OrganisationStore,
   ReportStore,
 } from '../ports.js';
-import type { Round } from '../rounds/round.js';
+import { DEFAULT_RANK_MAX, type Round } from '../rounds/round.js';
 import { round3, tallyInvitations } from '../rounds/round-view.js';
 import { RoundAggregator } from './aggregate-round.js';
 import { countsInBenchmark } from './benchmark.js';
 import { buildHeatmap } from './heatmap.js';
 import { segmentTurnout } from './participation.js';
+import { changeSince, placeSampleOf } from './round-change.js';
 import { type RoundReport, withCommentPage } from './round-report.js';
 import type { TrendPoint } from './trend.js';
 
@@ -35,7 +36,13 @@ const PAGE = 1000;
  * 4. build the heatmap from the released figures only.
  */
 export async function computeRoundReport(deps: FigureDeps, round: Round): Promise<RoundReport> {
-  const aggregator = new RoundAggregator(round.snapshot.rankMax, deps.random, round.snapshot.values?.values);
+  const aggregator = new RoundAggregator(
+    round.snapshot.rankMax,
+    deps.random,
+    round.snapshot.values?.values,
+    round.snapshot.language,
+    round.snapshot.customerTerm,
+  );
   for (let shard = 0; shard < ANSWER_SHARDS; shard++) {
     let cursor: string | undefined;
     do {
@@ -74,6 +81,7 @@ export async function computeRoundReport(deps: FigureDeps, round: Round): Promis
     commentThreshold: round.snapshot.commentThreshold,
     language: round.snapshot.language,
     customerTerm: round.snapshot.customerTerm,
+    rankMax: round.snapshot.rankMax,
     ...figures,
     heatmap:
       figures.answered < k
@@ -87,24 +95,10 @@ export async function computeRoundReport(deps: FigureDeps, round: Round): Promis
     },
     computedAt: deps.clock.now().toISOString(),
   };
-  const change = changeSince(report, previousPoint);
+  const change = await changeSince(report, aggregator.placeSample(), previousPoint, (point) =>
+    placeSampleOf(deps.answers, point.roundId, point.rankMax ?? DEFAULT_RANK_MAX),
+  );
   return change ? { ...report, change } : report;
-}
-
-/** The change since the organisation's previous closed round, where both rounds' figures are released. */
-function changeSince(report: RoundReport, previous: TrendPoint | undefined): RoundReport['change'] {
-  if (!previous) return undefined;
-  const both = !report.suppressed && !previous.suppressed && report.rank && previous.median !== undefined;
-  return {
-    previousRoundId: previous.roundId,
-    responseRate: round3(report.responseRate - previous.responseRate),
-    ...(both && report.rank && previous.median !== undefined
-      ? {
-          median: report.rank.median - previous.median,
-          top10Share: Math.round((report.rank.top10Share - (previous.top10Share ?? 0)) * 100) / 100,
-        }
-      : {}),
-  };
 }
 
 /**
@@ -116,7 +110,9 @@ export async function storeRoundFigures(deps: FigureDeps, round: Round): Promise
   const stored = withCommentPage(report);
   await deps.reports.put(stored, report.comments);
   const organisation = await deps.organisations.get(round.orgId);
-  if (stored.rank && organisation && countsInBenchmark(organisation, stored))
+  // The benchmark compares organisations on lists of the default size only.
+  const defaultSize = round.snapshot.rankMax === DEFAULT_RANK_MAX;
+  if (stored.rank && organisation && defaultSize && countsInBenchmark(organisation, stored))
     await deps.benchmarks.record(round.orgId, stored.rank.median, stored.closesAt);
   return stored;
 }

@@ -114,18 +114,28 @@ describe('values selection', () => {
     );
     const mail = (await sentMail(stack)).find((m) => m.subject.startsWith('Rapport'));
 
-    // Today: control 2, service 2, bureaucracy 1, cost-chasing 1, quality 1, customer-focus 1.
+    // Each person's picks share one vote. Today: service 1/3 + 1/2, control 1/3 + 1/3, customer-focus 1/2,
+    // bureaucracy, cost-chasing and quality 1/3 each; limiting (control, bureaucracy, cost-chasing): 4/3 of 3.
     expect(report.values.respondents).toBe(3);
-    expect(report.values.today.slice(0, 2).map((v: { id: string; rank: number }) => [v.id, v.rank])).toEqual([
+    expect(report.values.basis).toEqual({ today: 3, wishedFor: 3 });
+    expect(report.values.today.slice(0, 3).map((v: { id: string; rank: number }) => [v.id, v.rank])).toEqual([
       ['service', 1],
-      ['control', 1],
+      ['control', 2],
+      ['customer-focus', 3],
     ]);
-    expect(report.values.customerPlace).toEqual({ today: 1, wishedFor: 1 });
+    // Three people who picked are too few for a measured place: null, with the reason in words.
+    expect(report.values.customerPlace).toMatchObject({
+      today: null,
+      wishedFor: null,
+      interval: { today: null, wishedFor: null },
+      chance: { today: 50.5, wishedFor: 50.5 },
+    });
+    expect(report.values.customerPlace.reason.today).toContain('minst 20');
     expect(report.rank.median).toBe(45);
-    expect(report.values.perceivedMinusMeasured).toBe(44);
-    expect(report.values.entropy.today).toBe(0.5);
-    expect(csv.text).toContain('values,today,,customerPlace,1');
-    expect(mail?.body.text).toContain('Uppmätt plats för kunden i dag (värderingsval): 1');
+    expect(report.values.perceivedMinusMeasured).toBeNull();
+    expect(report.values.entropy.today).toBe(0.4444);
+    expect(csv.text).toContain('values,today,,customerPlace,\r\n');
+    expect(mail?.body.text).toContain('Uppmätt plats för kunden i dag (värderingsval): –');
     expect(mail?.body.html).toContain('Topp 10 värderingar');
   });
 });

@@ -1,12 +1,14 @@
-import { FREE_TEXT_FIELDS, MAX_FREE_TEXT } from '../../../shared/answers/answer.js';
+import { DONT_KNOW, FREE_TEXT_FIELDS, MAX_FREE_TEXT } from '../../../shared/answers/answer.js';
 import type { RoundSnapshot } from '../../../shared/rounds/round.js';
 import { MAX_PICKS } from '../../../shared/values/value-list.js';
+import { valueName, valueOrder } from '../../../shared/values/value-order.js';
 import { answerCopy } from './answer-copy.js';
 import { DoneActions } from './done-actions.js';
 import { HiddenFields } from './hidden-fields.js';
 import { Layout } from './layout.js';
 
-export type FormValues = Partial<Record<'rank' | (typeof FREE_TEXT_FIELDS)[number], string>> & {
+export type FormValues = Partial<Record<(typeof FREE_TEXT_FIELDS)[number], string>> & {
+  rank?: string | string[];
   valuesToday?: string | string[];
   valuesWishedFor?: string | string[];
 };
@@ -23,9 +25,12 @@ function ValuePicks(props: {
   counter: string;
   error?: string;
   snapshot: RoundSnapshot;
+  /** The values in this person's order. */
+  order: NonNullable<RoundSnapshot['values']>['values'];
   checked: Set<string>;
 }) {
   const language = props.snapshot.language;
+  const term = props.snapshot.customerTerm;
   return (
     <fieldset data-max-picks={MAX_PICKS} aria-describedby={`${props.field}-hint`}>
       <legend>
@@ -41,7 +46,7 @@ function ValuePicks(props: {
       )}
       <p class="counter" aria-live="polite" data-counter data-template={props.counter} />
       <div class="values">
-        {props.snapshot.values?.values.map((value) => (
+        {props.order.map((value) => (
           <div class="choice">
             <input
               type="checkbox"
@@ -50,7 +55,7 @@ function ValuePicks(props: {
               value={value.id}
               checked={props.checked.has(value.id)}
             />
-            <label for={`${props.field}-${value.id}`}>{language === 'sv' ? value.sv : value.en}</label>
+            <label for={`${props.field}-${value.id}`}>{valueName(value, term, language)}</label>
           </div>
         ))}
       </div>
@@ -58,9 +63,13 @@ function ValuePicks(props: {
   );
 }
 
-/** The pulse: five questions, plain HTML that works without JavaScript, labelled and grouped for screen readers. */
+/**
+ * The pulse: five questions, plain HTML that works without JavaScript, labelled and grouped for screen readers.
+ * `seed` (a keyed hash of the link) fixes this person's order of the values: their own, the same on reload.
+ */
 export function AnswerForm(props: {
   snapshot: RoundSnapshot;
+  seed: string;
   values?: FormValues;
   errors?: Record<string, string>;
   /** Carried through the post unseen: the kiosk's answer code. */
@@ -70,6 +79,9 @@ export function AnswerForm(props: {
   const errors = props.errors ?? {};
   const values = props.values ?? {};
   const errorIds = Object.keys(errors);
+  const order = valueOrder(props.snapshot.values?.values ?? [], props.seed);
+  const ranks = Array.isArray(values.rank) ? values.rank : values.rank ? [values.rank] : [];
+  const place = ranks.find((rank) => rank !== DONT_KNOW) ?? '';
   return (
     <Layout
       language={props.snapshot.language}
@@ -117,10 +129,20 @@ export function AnswerForm(props: {
             max={props.snapshot.rankMax}
             step={1}
             inputmode="numeric"
-            value={typeof values.rank === 'string' ? values.rank : ''}
+            value={place}
             aria-describedby={errors.rank ? 'rank-hint rank-error' : 'rank-hint'}
             aria-invalid={errors.rank ? 'true' : undefined}
           />
+          <div class="choice">
+            <input
+              type="checkbox"
+              id="rank-dont-know"
+              name="rank"
+              value={DONT_KNOW}
+              checked={ranks.includes(DONT_KNOW)}
+            />
+            <label for="rank-dont-know">{copy.dontKnow}</label>
+          </div>
         </fieldset>
         {FREE_TEXT_FIELDS.map((field, index) => (
           <fieldset>
@@ -158,6 +180,7 @@ export function AnswerForm(props: {
               counter={copy.valuesCounter}
               error={errors.valuesToday}
               snapshot={props.snapshot}
+              order={order}
               checked={picked(values.valuesToday)}
             />
             <ValuePicks
@@ -168,6 +191,7 @@ export function AnswerForm(props: {
               counter={copy.valuesCounter}
               error={errors.valuesWishedFor}
               snapshot={props.snapshot}
+              order={order}
               checked={picked(values.valuesWishedFor)}
             />
           </>

@@ -1,5 +1,5 @@
 import { type Context, Hono } from 'hono';
-import { answerSchemaFor } from '../../../shared/answers/answer.js';
+import { answerSchemaFor, isEmptyAnswer } from '../../../shared/answers/answer.js';
 import { type AnswerLink, resolveAnswerLink } from '../../../shared/answers/answer-link.js';
 import { submitAnswer } from '../../../shared/answers/submit-answer.js';
 import { unsubscribe } from '../../../shared/answers/unsubscribe.js';
@@ -12,19 +12,14 @@ import { answerCopy } from '../pages/answer-copy.js';
 import { AnswerForm, type FormValues } from '../pages/answer-form.js';
 import { Layout, Message } from '../pages/layout.js';
 import { readForm } from '../request-guards.js';
+import { formErrors, formFieldsOf, orderSeed } from './answer-form-input.js';
 
 const isJson = (c: Context) => /json/i.test(c.req.header('content-type') ?? '');
 const isForm = (c: Context) =>
   /^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(c.req.header('content-type') ?? '');
 
 async function formValues(c: Context): Promise<FormValues> {
-  // `all` keeps repeated fields (the value checkboxes) as arrays.
-  const body = await readForm(c);
-  return Object.fromEntries(
-    Object.entries(body).filter(
-      ([, v]) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string')),
-    ),
-  ) as FormValues;
+  return formFieldsOf(await readForm(c));
 }
 
 /** The respondent's pages: the pulse form, its submission, and unsubscribing. No login: the link is the key. */
@@ -43,7 +38,7 @@ export function answerPageRoutes(deps: RespondentDeps, clientAddress: ClientAddr
       .get('/:token', async (c) => {
         const link = await resolve(c);
         if (!link.open) return closedPage(c, link);
-        return c.html(<AnswerForm snapshot={link.round.snapshot} />);
+        return c.html(<AnswerForm snapshot={link.round.snapshot} seed={orderSeed(deps, link)} />);
       })
       .post('/:token', async (c) => {
         const json = isJson(c);
@@ -61,19 +56,26 @@ export function answerPageRoutes(deps: RespondentDeps, clientAddress: ClientAddr
         const parsed = answerSchemaFor(link.round.snapshot).safeParse(values);
         if (!parsed.success) {
           if (json) throw validationFailed('The answer is not valid', issuesOf(parsed.error));
-          const copy = answerCopy(link.round.snapshot);
-          const errors = Object.fromEntries(
-            parsed.error.issues.map((issue) => [
-              String(issue.path[0] ?? 'rank'),
-              issue.path[0] === 'rank'
-                ? copy.rankError
-                : String(issue.path[0]).startsWith('values')
-                  ? copy.valuesError
-                  : copy.textError,
-            ]),
-          );
+          const errors = formErrors(link.round.snapshot, parsed.error.issues);
           return c.html(
-            <AnswerForm snapshot={link.round.snapshot} values={values as FormValues} errors={errors} />,
+            <AnswerForm
+              snapshot={link.round.snapshot}
+              seed={orderSeed(deps, link)}
+              values={values as FormValues}
+              errors={errors}
+            />,
+            400,
+          );
+        }
+        if (!json && isEmptyAnswer(parsed.data)) {
+          const copy = answerCopy(link.round.snapshot);
+          return c.html(
+            <AnswerForm
+              snapshot={link.round.snapshot}
+              seed={orderSeed(deps, link)}
+              values={values as FormValues}
+              errors={{ rank: copy.emptyError }}
+            />,
             400,
           );
         }

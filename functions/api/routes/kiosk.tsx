@@ -1,5 +1,5 @@
 import { type Context, Hono } from 'hono';
-import { answerSchemaFor } from '../../../shared/answers/answer.js';
+import { answerSchemaFor, isEmptyAnswer } from '../../../shared/answers/answer.js';
 import { submitAnswer } from '../../../shared/answers/submit-answer.js';
 import { resolveAnswerCode } from '../../../shared/codes/resolve-answer-code.js';
 import { DomainError } from '../../../shared/errors.js';
@@ -7,10 +7,11 @@ import type { RespondentDeps } from '../../../shared/respondent-deps.js';
 import type { AppEnv } from '../env.js';
 import type { ClientAddress } from '../http.js';
 import { answerCopy } from '../pages/answer-copy.js';
-import { AnswerForm, type FormValues } from '../pages/answer-form.js';
+import { AnswerForm } from '../pages/answer-form.js';
 import { KioskPage, KioskThanks } from '../pages/kiosk.js';
 import { Message } from '../pages/layout.js';
 import { readForm as readFormBody } from '../request-guards.js';
+import { formErrors, formFieldsOf, orderSeed } from './answer-form-input.js';
 
 const isForm = (c: Context) =>
   /^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(c.req.header('content-type') ?? '');
@@ -19,11 +20,7 @@ const isForm = (c: Context) =>
 async function readForm(c: Context) {
   const body = await readFormBody(c);
   const { code, step, ...rest } = body;
-  const values = Object.fromEntries(
-    Object.entries(rest).filter(
-      ([, v]) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string')),
-    ),
-  ) as FormValues;
+  const values = formFieldsOf(rest);
   return { code: typeof code === 'string' ? code : '', answering: step === 'answer', values };
 }
 
@@ -66,21 +63,24 @@ export function kioskRoutes(deps: RespondentDeps, clientAddress: ClientAddress) 
           410,
         );
       const hidden = { code, step: 'answer' };
-      if (!answering) return c.html(<AnswerForm snapshot={snapshot} hidden={hidden} />);
+      const seed = orderSeed(deps, link);
+      if (!answering) return c.html(<AnswerForm snapshot={snapshot} seed={seed} hidden={hidden} />);
       const parsed = answerSchemaFor(snapshot).safeParse(values);
-      if (!parsed.success) {
-        const errors = Object.fromEntries(
-          parsed.error.issues.map((issue) => [
-            String(issue.path[0] ?? 'rank'),
-            issue.path[0] === 'rank'
-              ? copy.rankError
-              : String(issue.path[0]).startsWith('values')
-                ? copy.valuesError
-                : copy.textError,
-          ]),
-        );
+      if (parsed.success && isEmptyAnswer(parsed.data))
         return c.html(
-          <AnswerForm snapshot={snapshot} values={values} errors={errors} hidden={hidden} />,
+          <AnswerForm
+            snapshot={snapshot}
+            seed={seed}
+            values={values}
+            errors={{ rank: copy.emptyError }}
+            hidden={hidden}
+          />,
+          400,
+        );
+      if (!parsed.success) {
+        const errors = formErrors(snapshot, parsed.error.issues);
+        return c.html(
+          <AnswerForm snapshot={snapshot} seed={seed} values={values} errors={errors} hidden={hidden} />,
           400,
         );
       }

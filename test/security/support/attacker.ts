@@ -15,7 +15,7 @@ export interface Person {
 let populations = 0;
 
 /** How the form's JSON says "don't know". */
-export const DONT_KNOW = null;
+export const DONT_KNOW = 'dont-know';
 
 async function answerAs(call: ReturnType<typeof apiClient>, link: string, person: Person) {
   const rank = person.rank === 'dont-know' || person.rank === undefined ? DONT_KNOW : person.rank;
