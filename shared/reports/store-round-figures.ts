@@ -16,7 +16,6 @@ import { buildHeatmap } from './heatmap.js';
 import { segmentTurnout } from './participation.js';
 import { changeSince, placeSampleOf } from './round-change.js';
 import { type RoundReport, withCommentPage } from './round-report.js';
-import type { TrendPoint } from './trend.js';
 
 export interface FigureDeps {
   organisations: OrganisationStore;
