@@ -1,5 +1,6 @@
 import type { InvitationStore, Segments } from '../ports.js';
 import { cellKey } from '../reports/release-cells.js';
+import { roundHalfUp } from '../reports/rounding.js';
 import { isOpen, type Round } from './round.js';
 
 export interface RoundCounts {
@@ -62,7 +63,7 @@ export async function countInvitations(invitations: InvitationStore, round: Roun
   return (await tallyInvitations(invitations, round)).counts;
 }
 
-export const round3 = (value: number) => Math.round(value * 1000) / 1000;
+export const round3 = (value: number) => roundHalfUp(value, 3);
 
 export function publicRound(round: Round, now: Date, counts?: RoundCounts) {
   return {

@@ -9,6 +9,7 @@ import { startTestStack } from '../support/stack.js';
 // EventBridge would, so the script keeps working against the API as it is.
 let stack: LocalStack;
 let ticking: NodeJS.Timeout | undefined;
+let tickRun: Promise<unknown> = Promise.resolve();
 const lines: string[] = [];
 
 beforeAll(async () => {
@@ -16,6 +17,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   clearInterval(ticking);
+  // A tick still running would write to a closed database.
+  await tickRun.catch(() => {});
   await stack.close();
 });
 
@@ -58,7 +61,7 @@ describe('the smoke test against a running stage', () => {
     ticking = setInterval(() => {
       if (running) return;
       running = true;
-      void runTick(stack.deps).finally(() => {
+      tickRun = runTick(stack.deps).finally(() => {
         running = false;
       });
     }, 100);
