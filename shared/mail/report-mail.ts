@@ -42,6 +42,9 @@ function keyFigures(report: MailRoundReport, c: ReportCopy): Section {
   const rows = [
     { label: c.answered, value: `${report.answered} / ${report.invited} (${percent(report.responseRate)})` },
   ];
+  const dontKnowOnly = !rank && report.status === 'closed' ? report.dontKnowShare : undefined;
+  if (dontKnowOnly !== undefined && dontKnowOnly !== null)
+    rows.push({ label: c.dontKnow, value: percent(dontKnowOnly) });
   if (!report.suppressed && rank) {
     rows.push(
       { label: c.median, value: String(rank.median) },

@@ -5,6 +5,7 @@ import type { Value } from '../values/value-list.js';
 import { ValueTally } from '../values/value-tally.js';
 import { type RankFigures, type RankHistogram, rankFigures } from './rank-stats.js';
 import { type Cell, cellKey } from './release-cells.js';
+import { round4 } from './rounding.js';
 import { Group, type Segmented, type SegmentFigures, segmentFigures } from './segment-figures.js';
 import { ThemeCounter } from './themes.js';
 import type { Withheld } from './withheld.js';
@@ -22,6 +23,12 @@ export interface RoundFigures {
   /** True when the round's place figures are not released (too few answers or places, or the round is open). */
   suppressed: boolean;
   rank: RankFigures | null;
+  /**
+   * The share of "don't know" among those who gave a place or chose "don't know", released once k people did
+   * either: place figures need k places (see `rank`), but a round where most say "don't know" still says so.
+   * Equal to `rank.dontKnowShare` where that is released. `null` with a reason in `withheld` otherwise.
+   */
+  dontKnowShare?: number | null;
   segments: Segmented<SegmentFigures>;
   comments: Partial<Record<FreeTextField, string[]>>;
   commentsSuppressed: FreeTextField[];
@@ -93,15 +100,20 @@ export class RoundAggregator {
         answered,
         suppressed: true,
         rank: null,
+        dontKnowShare: null,
         segments: { department: [], role: [], site: [] },
         comments: {},
         commentsSuppressed: [...FREE_TEXT_FIELDS],
         themes: [],
         withheld: Object.fromEntries(
-          ['rank', 'segments', 'comments', 'themes', ...(this.valueTally ? ['values'] : [])].map((figure) => [
-            figure,
-            'below-threshold',
-          ]),
+          [
+            'rank',
+            'dontKnowShare',
+            'segments',
+            'comments',
+            'themes',
+            ...(this.valueTally ? ['values'] : []),
+          ].map((figure) => [figure, 'below-threshold']),
         ) as Withheld,
       };
     const withheld: Withheld = {};
@@ -119,6 +131,9 @@ export class RoundAggregator {
     const rank =
       this.all.known >= threshold ? (rankFigures(this.all.histogram, this.all.dontKnow) ?? null) : null;
     if (!rank) withheld.rank = 'too-few-places';
+    const placedOrDontKnow = this.all.known + this.all.dontKnow;
+    const dontKnowShare = placedOrDontKnow >= threshold ? round4(this.all.dontKnow / placedOrDontKnow) : null;
+    if (dontKnowShare === null) withheld.dontKnowShare = 'below-threshold';
     const bySegment = segmentFigures([...this.cells.values()], threshold);
     const values =
       this.valueTally && this.valueTally.respondents >= threshold
@@ -128,6 +143,7 @@ export class RoundAggregator {
       answered,
       suppressed: rank === null,
       rank,
+      dontKnowShare,
       segments: bySegment.segments,
       comments,
       commentsSuppressed,

@@ -15,6 +15,7 @@ interface ReadDeps extends FigureDeps {
 /** What an open round releases besides its counts: nothing, each for the same reason. */
 const WHILE_OPEN: Withheld = {
   rank: 'round-open',
+  dontKnowShare: 'round-open',
   segments: 'round-open',
   comments: 'round-open',
   themes: 'round-open',
@@ -43,6 +44,7 @@ async function openRoundReport(deps: ReadDeps, round: Round): Promise<RoundRepor
     customerTerm: round.snapshot.customerTerm,
     suppressed: true,
     rank: null,
+    dontKnowShare: null,
     segments: { department: [], role: [], site: [] },
     comments: {},
     commentsSuppressed: [],

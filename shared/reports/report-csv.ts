@@ -11,6 +11,7 @@ export function roundReportCsv(report: RoundReport): string {
     ['round', '', '', 'answered', report.answered],
     ['round', '', '', 'responseRate', report.responseRate],
     ['round', '', '', 'suppressed', String(report.suppressed)],
+    ['round', '', '', 'dontKnowShare', report.dontKnowShare ?? report.rank?.dontKnowShare],
   ];
   const rank = report.rank;
   if (rank) {

@@ -68,5 +68,12 @@ export function withCommentPage(report: RoundReport): RoundReport {
 /** What readers see: `suppressed` reports show only counts (the stored item never holds more anyway). */
 export function publicReport(report: RoundReport) {
   const { orgId: _org, ...rest } = report;
-  return { ...rest, rank: rest.rank ?? null, heatmap: rest.heatmap ?? null, withheld: rest.withheld ?? {} };
+  return {
+    ...rest,
+    rank: rest.rank ?? null,
+    // Reports stored before the round-level share carry it only inside `rank`.
+    dontKnowShare: rest.dontKnowShare ?? rest.rank?.dontKnowShare ?? null,
+    heatmap: rest.heatmap ?? null,
+    withheld: rest.withheld ?? {},
+  };
 }

@@ -88,5 +88,7 @@ describe('change, trend and goal', () => {
     });
     expect(csv.split('\r\n')[0]).toContain('goalStatus');
     expect(csv.split('\r\n')[1]).toContain('no-clear-trend');
+    const reportMail = (await sentMail(stack)).find((m) => !emails.includes(m.destination.to[0] as string));
+    expect(reportMail?.body.text).toContain('ingen tydlig trend');
   });
 });
