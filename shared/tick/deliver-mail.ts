@@ -3,6 +3,7 @@ import { invitationMail } from '../mail/invitation-mail.js';
 import type { Respondent } from '../respondents/respondent.js';
 import type { Invitation, MailKind } from '../rounds/invitation.js';
 import type { Round } from '../rounds/round.js';
+import { newAnswerLink } from './answer-token.js';
 import { deliverWithoutEmail } from './deliver-without-email.js';
 import type { TickDeps, TickRun } from './tick-deps.js';
 
@@ -63,22 +64,12 @@ export async function deliverMail(
   if (respondent.email === undefined)
     return deliverWithoutEmail(deps, run, round, invitation, kind, respondent);
 
-  const token = `${round.orgId}.${round.id}.${deps.secrets.newSecret()}`;
-  const tokenHash = deps.secrets.hash(token);
+  let tokenHash: string;
   try {
-    await deps.tokens.put({
-      kind: 'answer',
-      tokenHash,
-      orgId: round.orgId,
-      roundId: round.id,
-      respondentKey: invitation.respondentKey,
-      segments: invitation.segments,
-      expiresAt: round.closesAt,
-    });
+    const link = await newAnswerLink(deps, round, invitation);
+    tokenHash = link.tokenHash;
     await run.nextMailSlot();
-    await deps.mailer.send(
-      invitationMail(respondent.email, round.snapshot, kind, round.closesAt, `${deps.publicUrl}/r/${token}`),
-    );
+    await deps.mailer.send(invitationMail(respondent.email, round.snapshot, kind, round.closesAt, link.url));
   } catch (error) {
     await deps.invitations.settleMail(round.id, invitation.respondentKey, kind, { state: 'released' });
     deps.logger.warn('mail not sent; released for a later run', {

@@ -3,6 +3,7 @@ import type { Invitation, MailKind } from '../rounds/invitation.js';
 import type { Round } from '../rounds/round.js';
 import { invitationSms } from '../sms/invitation-sms.js';
 import type { SmsSender } from '../sms/sms-sender.js';
+import { newAnswerLink } from './answer-token.js';
 import { type DeliveryOutcome, isThrottling } from './deliver-mail.js';
 import type { TickDeps, TickRun } from './tick-deps.js';
 
@@ -20,21 +21,11 @@ export async function deliverSms(
   kind: MailKind,
   mobile: string,
 ): Promise<DeliveryOutcome> {
-  const token = `${round.orgId}.${round.id}.${deps.secrets.newSecret()}`;
-  const tokenHash = deps.secrets.hash(token);
+  let tokenHash: string;
   try {
-    await deps.tokens.put({
-      kind: 'answer',
-      tokenHash,
-      orgId: round.orgId,
-      roundId: round.id,
-      respondentKey: invitation.respondentKey,
-      segments: invitation.segments,
-      expiresAt: round.closesAt,
-    });
-    await sms.send(
-      invitationSms(mobile, round.snapshot, kind, round.closesAt, `${deps.publicUrl}/r/${token}`),
-    );
+    const link = await newAnswerLink(deps, round, invitation);
+    tokenHash = link.tokenHash;
+    await sms.send(invitationSms(mobile, round.snapshot, kind, round.closesAt, link.url));
   } catch (error) {
     await deps.invitations.settleMail(round.id, invitation.respondentKey, kind, { state: 'released' });
     deps.logger.warn('sms not sent; released for a later run', {

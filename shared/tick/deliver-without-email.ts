@@ -2,6 +2,7 @@ import { answerCodeOf, codeTokenHash } from '../codes/answer-code.js';
 import type { Respondent } from '../respondents/respondent.js';
 import type { Invitation, MailKind } from '../rounds/invitation.js';
 import type { Round } from '../rounds/round.js';
+import { putAnswerToken } from './answer-token.js';
 import type { DeliveryOutcome } from './deliver-mail.js';
 import { deliverSms } from './deliver-sms.js';
 import type { TickDeps, TickRun } from './tick-deps.js';
@@ -50,16 +51,7 @@ export async function deliverWithoutEmail(
     run.stats.skipped++;
     return 'skipped';
   }
-  await deps.tokens.put({
-    kind: 'answer',
-    tokenHash,
-    orgId: round.orgId,
-    roundId: round.id,
-    respondentKey: invitation.respondentKey,
-    segments: invitation.segments,
-    expiresAt: round.closesAt,
-    via: 'code',
-  });
+  await putAnswerToken(deps, round, invitation, tokenHash, 'code');
   await deps.invitations.settleMail(round.id, invitation.respondentKey, kind, {
     state: 'sent',
     tokenHash,

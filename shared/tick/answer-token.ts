@@ -1,0 +1,35 @@
+import type { Invitation } from '../rounds/invitation.js';
+import type { Round } from '../rounds/round.js';
+import type { TickDeps } from './tick-deps.js';
+
+/** Stores an answer token by its hash for this invitation: a link's (default) or a personal code's. */
+export function putAnswerToken(
+  deps: Pick<TickDeps, 'tokens'>,
+  round: Round,
+  invitation: Invitation,
+  tokenHash: string,
+  via?: 'code',
+): Promise<void> {
+  return deps.tokens.put({
+    kind: 'answer',
+    tokenHash,
+    orgId: round.orgId,
+    roundId: round.id,
+    respondentKey: invitation.respondentKey,
+    segments: invitation.segments,
+    expiresAt: round.closesAt,
+    ...(via ? { via } : {}),
+  });
+}
+
+/** A fresh personal link (256 bits from the CSPRNG), stored only as its hash; returns the link's URL. */
+export async function newAnswerLink(
+  deps: Pick<TickDeps, 'tokens' | 'secrets' | 'publicUrl'>,
+  round: Round,
+  invitation: Invitation,
+): Promise<{ url: string; tokenHash: string }> {
+  const token = `${round.orgId}.${round.id}.${deps.secrets.newSecret()}`;
+  const tokenHash = deps.secrets.hash(token);
+  await putAnswerToken(deps, round, invitation, tokenHash);
+  return { url: `${deps.publicUrl}/r/${token}`, tokenHash };
+}
