@@ -97,12 +97,7 @@ export function roundReport(overrides: Partial<MailRoundReport> = {}): MailRound
       { word: 'budget', mentions: 13 },
       { word: 'möten', mentions: 11 },
     ],
-    ideas: [
-      { word: 'kundråd', mentions: 9 },
-      { word: 'fråga medborgarna', mentions: 7 },
-    ],
     change: { previousRoundId: 'rnd_3', median: -6.5, responseRate: 0.03 },
-    actions: ACTIONS,
     computedAt: '2027-09-30T15:05:00.000Z',
     withheld: {},
     ...overrides,
@@ -224,5 +219,17 @@ export function withValues(report: MailRoundReport): MailRoundReport {
       entropy: { today: 0.48, wishedFor: 0.17 },
       biggestGaps: [],
     },
+  };
+}
+
+/** The report with the loop's parts: the previous round's actions beside the change, and ideas by theme. */
+export function withLoop(report: MailRoundReport): MailRoundReport {
+  return {
+    ...report,
+    actions: ACTIONS,
+    ideas: [
+      { word: 'kundråd', mentions: 9 },
+      { word: 'fråga medborgarna', mentions: 7 },
+    ],
   };
 }
