@@ -10,6 +10,8 @@ export interface Person {
   site?: string;
   rank?: number | 'dont-know';
   rankReason?: string;
+  /** Question 3: what would raise the customer's place (the report's `ideas`). */
+  raiseIdeas?: string;
 }
 
 let populations = 0;
@@ -20,7 +22,11 @@ export const DONT_KNOW = 'dont-know';
 async function answerAs(call: ReturnType<typeof apiClient>, link: string, person: Person) {
   const rank = person.rank === 'dont-know' || person.rank === undefined ? DONT_KNOW : person.rank;
   const response = await call('POST', link, {
-    json: { rank, ...(person.rankReason ? { rankReason: person.rankReason } : {}) },
+    json: {
+      rank,
+      ...(person.rankReason ? { rankReason: person.rankReason } : {}),
+      ...(person.raiseIdeas ? { raiseIdeas: person.raiseIdeas } : {}),
+    },
   });
   if (response.status >= 300) throw new Error(`answer failed: ${response.status} ${response.text}`);
 }
@@ -87,6 +93,23 @@ export async function populatedRound(
         (await call('GET', `${base}/rounds/${round.id}/report?format=csv`, { key: org.adminKey })).text,
       comments: async () => (await get(`/rounds/${round.id}/comments`)).comments,
       view: async () => (await get(`/rounds/${round.id}`)).round,
+      /** Records an action against this round, as the admin does after reading its report. */
+      recordAction: async (action: Record<string, unknown>) => {
+        const response = await call('POST', `${base}/rounds/${round.id}/actions`, {
+          key: org.adminKey,
+          json: action,
+        });
+        if (response.status !== 201) throw new Error(`action failed: ${response.status} ${response.text}`);
+        return response.json.action.id as string;
+      },
+      /** The report mail the admin contact received for this round. */
+      reportMail: async () =>
+        (await sentMail(stack)).find(
+          (m) =>
+            m.destination.to[0] === org.contactEmail &&
+            m.subject.startsWith('Rapport') &&
+            m.body.text.includes(round.id),
+        ),
       trend: async () => (await get('/report')).report,
       /** The next round, for the same people, answering as `next` says. */
       nextRound: (next: Person[]) => openRound(next),
