@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/stack.js';
+import { runTick } from '../../shared/tick/run-tick.js';
 import { manualClock } from '../support/clock.js';
-import { startTestStack } from '../support/stack.js';
+import { answerByCode, answerByLink, codesByEmployee } from '../support/code-setup.js';
+import { enrolVerified } from '../support/enrol.js';
+import { apiClient, startTestStack } from '../support/stack.js';
 import { type Person, populatedRound } from './support/attacker.js';
 
 const clock = manualClock(Date.parse('2027-11-01T08:00:00Z'));
@@ -119,7 +122,7 @@ describe('attack: ideas in a small group', () => {
       rounds.push(round);
     }
     const [ra, rb] = await Promise.all(rounds.map((round) => round.report()));
-    const [ca, cb] = await Promise.all(rounds.map((round) => round.csv()));
+    const [ca = '', cb = ''] = await Promise.all(rounds.map((round) => round.csv()));
     const mb = await rounds[1]?.reportMail();
 
     expect(ra.ideas.map((idea: { word: string }) => idea.word)).toContain('kundråd');
@@ -133,5 +136,75 @@ describe('attack: ideas in a small group', () => {
     expect(rb.ideas).toEqual([]);
     expect(rb.withheld.ideas).toBe('below-threshold');
     expect([JSON.stringify(rb), cb, mb?.body.text, mb?.body.html].join('\n')).not.toMatch(/zebrakaos/i);
+  });
+});
+
+describe('attack: answeredByCode differenced', () => {
+  const call = () => apiClient(stack);
+  /** Ten staff: six without e-mail (codes), four with; k = 3. */
+  async function codeRound() {
+    const org = await enrolVerified(stack, { cadence: 'manual', anonymityThreshold: 3, commentThreshold: 3 });
+    const tag = org.orgId.slice(4, 10).toLowerCase();
+    const people = Array.from({ length: 10 }, (_, i) =>
+      i < 6 ? { employeeId: `${tag}-E${i}` } : { email: `code${i}.${tag}@example.org` },
+    );
+    await call()('PUT', `/v1/organisations/${org.orgId}/respondents`, {
+      key: org.adminKey,
+      json: { respondents: people },
+    });
+    const roundId = (await call()('POST', `/v1/organisations/${org.orgId}/rounds`, { key: org.adminKey }))
+      .json.round.id as string;
+    await runTick(stack.deps);
+    const codes = await codesByEmployee(stack, org.orgId, roundId, org.adminKey);
+    return { org, roundId, people, codes, tag };
+  }
+
+  it('erasing a code holder between two reads of a closed round moves no count: who answered by code stays unknown', async () => {
+    const { org, roundId, codes, tag } = await codeRound();
+    for (let i = 0; i < 4; i++)
+      await answerByCode(stack, codes.get(`${tag}-E${i}`) as string, { rank: `${10 + i}` });
+    for (let i = 6; i < 9; i++)
+      await answerByLink(stack, `code${i}.${tag}@example.org`, { rank: `${20 + i}` });
+    const base = `/v1/organisations/${org.orgId}`;
+    // Closed by the admin, and read before the tick stores the figures: the report is computed on each read.
+    await call()('POST', `${base}/rounds/${roundId}/close`, { key: org.adminKey });
+    const read = async () => ({
+      report: (await call()('GET', `${base}/rounds/${roundId}/report`, { key: org.adminKey })).json.report,
+      csv: (await call()('GET', `${base}/rounds/${roundId}/report?format=csv`, { key: org.adminKey })).text,
+    });
+    const before = await read();
+
+    // E0 answered by code, E5 did not: neither erasure may show.
+    await call()('DELETE', `${base}/respondents/${tag}-E0`, { key: org.adminKey });
+    await call()('DELETE', `${base}/respondents/${tag}-E5`, { key: org.adminKey });
+    const after = await read();
+    await runTick(stack.deps);
+    const stored = await read();
+
+    expect(before.report.answeredByCode).toBe(4);
+    expect(before.csv).toContain('round,,,answeredByCode,4\r\n');
+    const figures = ({ computedAt: _c, ...rest }: Record<string, unknown>) => rest;
+    expect(figures(after.report)).toEqual(figures(before.report));
+    expect(figures(stored.report)).toEqual(figures(before.report));
+    expect(after.csv).toBe(before.csv);
+  });
+
+  it('releases no count of fewer than k answers by code, in the JSON or the CSV', async () => {
+    const { org, roundId, codes, tag } = await codeRound();
+    for (let i = 0; i < 2; i++)
+      await answerByCode(stack, codes.get(`${tag}-E${i}`) as string, { rank: `${10 + i}` });
+    for (let i = 6; i < 10; i++)
+      await answerByLink(stack, `code${i}.${tag}@example.org`, { rank: `${20 + i}` });
+    const base = `/v1/organisations/${org.orgId}/rounds/${roundId}`;
+    await call()('POST', `${base}/close`, { key: org.adminKey });
+    await runTick(stack.deps);
+    const report = (await call()('GET', `${base}/report`, { key: org.adminKey })).json.report;
+    const csv = (await call()('GET', `${base}/report?format=csv`, { key: org.adminKey })).text;
+
+    expect(report.answered).toBe(6);
+    expect(report.answeredByCode).toBeUndefined();
+    expect(report.withheld.answeredByCode).toBe('below-threshold');
+    expect(csv).not.toContain('round,,,answeredByCode');
+    expect(csv).toContain('withheld,,answeredByCode,reason,below-threshold');
   });
 });
