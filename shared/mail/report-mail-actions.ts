@@ -1,4 +1,4 @@
-import type { ActionBesideChange } from '../reports/actions-beside-change.js';
+import type { ActionBesideChange } from '../reports/action-change.js';
 import { changeWords, shareChangeWords } from '../reports/change-words.js';
 import type { WithheldReason } from '../reports/withheld.js';
 import type { ReportCopy } from './report-mail-copy.js';
@@ -21,7 +21,7 @@ function changeLines(action: ActionBesideChange, c: ReportCopy, language: 'sv' |
   const share = shareChangeWords(change, language);
   return [
     `${c.actions.median}: ${signed(change.median)}${median ? ` (${median})` : ''}`,
-    `${c.actions.top10}: ${c.actions.points(change.top10Share)}${share ? ` (${share})` : ''}`,
+    `${c.actions.top10}: ${signed(Math.round(change.top10Share * 100))} ${c.actions.points}${share ? ` (${share})` : ''}`,
   ];
 }
 

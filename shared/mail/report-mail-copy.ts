@@ -1,6 +1,5 @@
 import type { CustomerTerm } from '../organisations/customer-term.js';
 import type { WithheldReason } from '../reports/withheld.js';
-import { signed } from './report-mail-heatmap.js';
 
 /** The report mail's words, in the organisation's language, with its term for "customer". */
 export function reportCopy(language: 'sv' | 'en', term: CustomerTerm) {
@@ -70,7 +69,7 @@ export function reportCopy(language: 'sv' | 'en', term: CustomerTerm) {
         change: 'Förändring',
         median: 'Medianplats',
         top10: 'Andel topp 10',
-        points: (share: number) => `${signed(Math.round(share * 100))} procentenheter`,
+        points: 'procentenheter',
         withheld: (reason: WithheldReason, k: number) =>
           ({
             'below-threshold': `hålls inne: färre än ${k} svar bakom siffran`,
@@ -147,7 +146,7 @@ export function reportCopy(language: 'sv' | 'en', term: CustomerTerm) {
       change: 'Change',
       median: 'Median place',
       top10: 'Top-10 share',
-      points: (share: number) => `${signed(Math.round(share * 100))} percentage points`,
+      points: 'percentage points',
       withheld: (reason: WithheldReason, k: number) =>
         ({
           'below-threshold': `withheld: fewer than ${k} answers behind the figure`,

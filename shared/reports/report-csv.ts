@@ -1,6 +1,6 @@
 import { FREE_TEXT_FIELDS } from '../answers/answer.js';
 import { SEGMENT_FIELDS } from '../respondents/respondent.js';
-import type { ActionBesideChange } from './actions-beside-change.js';
+import type { ActionBesideChange } from './action-change.js';
 import { toCsv } from './csv.js';
 
 type CsvRow = (string | number | null | undefined)[];

@@ -1,6 +1,6 @@
 import type { FreeTextField } from '../answers/answer.js';
 import type { CustomerTerm } from '../organisations/customer-term.js';
-import type { ActionBesideChange } from './actions-beside-change.js';
+import type { ActionBesideChange } from './action-change.js';
 import type { RoundFigures } from './aggregate-round.js';
 import type { Heatmap } from './heatmap.js';
 import type { ChangeTest } from './significance.js';
