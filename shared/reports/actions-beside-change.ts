@@ -8,7 +8,6 @@ import type { RoundReport } from './round-report.js';
 import { roundHalfUp } from './rounding.js';
 import { type Dimension, type Group, segmentGroup, usedCells } from './segment-figures.js';
 import { placeShift, shareChange } from './significance.js';
-import type { WithheldReason } from './withheld.js';
 
 /** What of a round the change per action reads: its released figures, and its answers per release cell. */
 export interface RoundSide {
