@@ -53,15 +53,15 @@ async function claimSlot(deps: RoundDeps, orgId: string, roundId: string, now: D
 export async function openRound(deps: RoundDeps, orgId: string, closesAt?: string): Promise<Round> {
   const org = await deps.organisations.get(orgId);
   if (!org) throw notFound('Organisation');
-  if (!org.verified) throw new DomainError('conflict', 409, 'Verify the organisation before opening a round');
+  if (!org.verified) throw new DomainError('conflict', 'Verify the organisation before opening a round');
   const now = deps.clock.now();
   const closes = closesAt ? new Date(closesAt) : undefined;
   if (closes && closes.getTime() <= now.getTime() + 60 * 60_000)
-    throw new DomainError('validation_failed', 400, 'closesAt must be at least an hour ahead', [
+    throw new DomainError('validation_failed', 'closesAt must be at least an hour ahead', [
       { path: 'closesAt', message: 'Too soon' },
     ]);
   if (closes && closes.getTime() > now.getTime() + 90 * 86_400_000)
-    throw new DomainError('validation_failed', 400, 'A round lasts at most 90 days', [
+    throw new DomainError('validation_failed', 'A round lasts at most 90 days', [
       { path: 'closesAt', message: 'Too late' },
     ]);
 
