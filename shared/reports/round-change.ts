@@ -1,5 +1,5 @@
+import { forEachAnswer } from '../answers/each-answer.js';
 import type { AnswerStore } from '../answers/ports.js';
-import { ANSWER_SHARDS } from '../db/table.js';
 import { DEFAULT_RANK_MAX } from '../rounds/round.js';
 import { round3 } from '../rounds/round-view.js';
 import type { PlaceSample } from './aggregate-round.js';
@@ -10,8 +10,6 @@ import { roundHalfUp } from './rounding.js';
 import { Group } from './segment-figures.js';
 import { type ChangeTest, placeShift, shareChange } from './significance.js';
 import type { TrendPoint } from './trend.js';
-
-const PAGE = 1000;
 
 /** A closed round's answers read again: the whole round's places, and each release cell's (counts only). */
 export interface RoundSample {
@@ -28,22 +26,15 @@ export async function roundSampleOf(
   const histogram = new RankHistogram(rankMax);
   let dontKnow = 0;
   const cells = new Map<string, Cell<Group>>();
-  for (let shard = 0; shard < ANSWER_SHARDS; shard++) {
-    let cursor: string | undefined;
-    do {
-      const page = await answers.page(roundId, shard, cursor, PAGE);
-      for (const answer of page.items) {
-        if (typeof answer.rank === 'number' && answer.rank > rankMax) continue;
-        if (typeof answer.rank === 'number') histogram.add(answer.rank);
-        else if (answer.rank === null) dontKnow++;
-        const key = cellKey(answer.segments);
-        const cell = cells.get(key) ?? { key, segments: answer.segments, tally: new Group(rankMax) };
-        cell.tally.add(answer.rank);
-        cells.set(key, cell);
-      }
-      cursor = page.cursor;
-    } while (cursor);
-  }
+  await forEachAnswer(answers, roundId, (answer) => {
+    if (typeof answer.rank === 'number' && answer.rank > rankMax) return;
+    if (typeof answer.rank === 'number') histogram.add(answer.rank);
+    else if (answer.rank === null) dontKnow++;
+    const key = cellKey(answer.segments);
+    const cell = cells.get(key) ?? { key, segments: answer.segments, tally: new Group(rankMax) };
+    cell.tally.add(answer.rank);
+    cells.set(key, cell);
+  });
   return { place: { histogram, dontKnow }, cells: [...cells.values()] };
 }
 

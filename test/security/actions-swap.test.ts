@@ -60,7 +60,6 @@ function roundOf(members: Member[], k: number) {
     aggregator.add({
       roundId: 'r',
       answerKey: `a${i}`,
-      shard: 0,
       rank: m.rank,
       texts: {},
       segments: Object.fromEntries(
