@@ -1,16 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Action } from '../../shared/actions/action.js';
-import type { StoredAnswer } from '../../shared/answers/answer.js';
 import { actionsBesideChange } from '../../shared/reports/actions-beside-change.js';
-import { RoundAggregator } from '../../shared/reports/aggregate-round.js';
-import { SEGMENT_FIELDS } from '../../shared/respondents/respondent.js';
-
-interface Member {
-  department?: string;
-  role?: string;
-  rank: number | null;
-}
+import { aggregated, type Member } from './support/population.js';
 
 const place = fc.oneof(
   { weight: 1, arbitrary: fc.constant(null) },
@@ -55,17 +47,7 @@ const ACTIONS: Action[] = [
 }));
 
 function roundOf(members: Member[], k: number) {
-  const aggregator = new RoundAggregator(30, () => 0.5);
-  for (const [i, m] of members.entries())
-    aggregator.add({
-      roundId: 'r',
-      answerKey: `a${i}`,
-      rank: m.rank,
-      texts: {},
-      segments: Object.fromEntries(
-        SEGMENT_FIELDS.filter((f) => f !== 'site' && m[f]).map((f) => [f, m[f as 'department' | 'role']]),
-      ) as StoredAnswer['segments'],
-    });
+  const aggregator = aggregated(members);
   const figures = aggregator.figures(k, 1000);
   return {
     figures,
