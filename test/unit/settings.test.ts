@@ -52,6 +52,13 @@ describe('each function’s settings', () => {
     expect(tick).not.toHaveProperty('enrolmentKey');
   });
 
+  it('refuses to start the API or the tick without the tick rule they wake: no silent in-process stand-in', async () => {
+    const env = { ...table, MAIL_FROM: 'pulse@kundpuls.example', PUBLIC_URL: 'https://pulse.example.org/' };
+
+    await expect(loadApiSettings(env, readSecret)).rejects.toThrow(/TICK_RULE_NAME/);
+    await expect(loadTickSettings(env, readSecret)).rejects.toThrow(/TICK_RULE_NAME/);
+  });
+
   it('fails at load when no pepper can be had', async () => {
     await expect(loadAnswersSettings({ TABLE_NAME: 'kundpuls' })).rejects.toThrow(/TOKEN_PEPPER/);
   });
