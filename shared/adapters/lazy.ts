@@ -1,4 +1,5 @@
 import type { Mailer, TickTrigger } from '../ports.js';
+import type { SmsSender } from '../sms/sms-sender.js';
 
 /** Runs `load` once and keeps its result; a failed load is not kept, so the next call tries again. */
 export function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -29,4 +30,10 @@ export function lazyTickTrigger(load: () => Promise<TickTrigger>): TickTrigger {
     everyMinute: () => trigger().then((t) => t.everyMinute()),
     idleUntil: (at) => trigger().then((t) => t.idleUntil(at)),
   };
+}
+
+/** The SMS client is the tick's alone, and only for staff without e-mail: evaluated on the first SMS. */
+export function lazySmsSender(load: () => Promise<SmsSender>): SmsSender {
+  const sender = once(load);
+  return { send: (message) => sender().then((s) => s.send(message)) };
 }
