@@ -69,7 +69,9 @@ describe('the End User Messaging SMS sender', () => {
   });
 
   it('lets throttling through as throttling, so the run stops and a later one sends', async () => {
-    smsVoice.on(SendTextMessageCommand).rejects(new ThrottlingException({ ...meta, message: 'Rate exceeded' }));
+    smsVoice
+      .on(SendTextMessageCommand)
+      .rejects(new ThrottlingException({ ...meta, message: 'Rate exceeded' }));
 
     const error = await failureOf(sender().send(message));
 
@@ -100,7 +102,11 @@ describe('the End User Messaging SMS sender', () => {
         Reason: 'INVALID_PARAMETER',
         Fields: [{ Name: 'DestinationPhoneNumber', Message: `${NUMBER} is not a valid number` }],
       }),
-      new ValidationException({ ...meta, message: `${NUMBER} blocked`, Reason: 'DESTINATION_COUNTRY_BLOCKED' }),
+      new ValidationException({
+        ...meta,
+        message: `${NUMBER} blocked`,
+        Reason: 'DESTINATION_COUNTRY_BLOCKED',
+      }),
       new ConflictException({
         ...meta,
         message: `${NUMBER} opted out`,
@@ -123,7 +129,9 @@ describe('the End User Messaging SMS sender', () => {
   it('keeps errors about its own set-up retryable, by name, without the service’s message', async () => {
     smsVoice
       .on(SendTextMessageCommand)
-      .rejects(new AccessDeniedException({ ...meta, message: `User is not authorized to send to ${NUMBER}` }));
+      .rejects(
+        new AccessDeniedException({ ...meta, message: `User is not authorized to send to ${NUMBER}` }),
+      );
 
     const error = await failureOf(sender().send(message));
 
