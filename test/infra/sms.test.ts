@@ -22,26 +22,25 @@ function synth(context: Record<string, unknown>) {
   const template = Template.fromStack(built.service).toJSON() as {
     Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
   };
-  const roleOf = (fn: { node: { defaultChild?: unknown } }) =>
-    (
-      template.Resources[built.service.getLogicalId(fn.node.defaultChild as CfnElement)]?.Properties.Role as {
-        'Fn::GetAtt': string[];
-      }
-    )['Fn::GetAtt'][0];
-  /** The SMS statements of each function's role, and each function's SMS variables. */
+  const resourceOf = (fn: { node: { defaultChild?: unknown } }) => {
+    const resource = template.Resources[built.service.getLogicalId(fn.node.defaultChild as CfnElement)];
+    if (!resource) throw new Error('no such function in the template');
+    return resource.Properties as {
+      Role: { 'Fn::GetAtt': string[] };
+      Environment: { Variables: Record<string, unknown> };
+    };
+  };
+  /** The SMS statements of a function's role, and its SMS variables. */
   const sms = (fn: { node: { defaultChild?: unknown } }) => {
-    const role = roleOf(fn);
+    const { Role, Environment } = resourceOf(fn);
     const statements = Object.values(template.Resources)
       .filter((r) => r.Type === 'AWS::IAM::Policy')
-      .filter((r) => (r.Properties.Roles as { Ref: string }[]).some((ref) => ref.Ref === role))
+      .filter((r) =>
+        (r.Properties.Roles as { Ref: string }[]).some((ref) => ref.Ref === Role['Fn::GetAtt'][0]),
+      )
       .flatMap((r) => (r.Properties.PolicyDocument as { Statement: Record<string, unknown>[] }).Statement)
       .filter((s) => JSON.stringify(s.Action).includes('sms-voice'));
-    const variables = Object.entries(
-      (
-        template.Resources[built.service.getLogicalId(fn.node.defaultChild as CfnElement)]?.Properties
-          .Environment as { Variables: Record<string, unknown> }
-      ).Variables,
-    ).filter(([key]) => key.startsWith('SMS_'));
+    const variables = Object.entries(Environment.Variables).filter(([key]) => key.startsWith('SMS_'));
     return { statements, variables: Object.fromEntries(variables) };
   };
   const { apiFunction, answersFunction, tickFunction, notificationFunction } = built.service;

@@ -11,7 +11,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSmsVoiceSender } from '../../shared/adapters/sms-voice/sms-voice-sender.js';
 import { SmsRejected } from '../../shared/sms/sms-sender.js';
-import { isThrottling } from '../../shared/tick/deliver-mail.js';
+import { isThrottling } from '../../shared/tick/delivery.js';
 
 // No End User Messaging emulator runs here: these pin the request's shape and inject the service's failures.
 const smsVoice = mockClient(PinpointSMSVoiceV2Client);
