@@ -113,7 +113,7 @@ export type TickingDeps = Deps & TickDeps;
 
 /**
  * The SMS channel is the stage's choice, stated in its settings: an origination identity means End User
- * Messaging SMS; none means no SMS, and staff without e-mail get codes on paper (decision 30). The local
+ * Messaging SMS; none means no SMS, and staff without e-mail get codes on paper (docs/decisions.md, "Issue 17: SMS"). The local
  * server's settings name none; tests that want SMS pass the recording stand-in as `sms`.
  */
 export function createTickingDeps(
