@@ -23,7 +23,7 @@ export function organisationRoutes(deps: Deps, clientAddress: ClientAddress) {
       const operatorKey = deps.config.enrolmentKey;
       const operator = operatorKey !== undefined && c.req.header('authorization') === `Bearer ${operatorKey}`;
       if (operatorKey && !operator)
-        throw new DomainError('unauthorised', 401, 'Enrolment needs the operator key on this deployment');
+        throw new DomainError('unauthorised', 'Enrolment needs the operator key on this deployment');
       // The operator provisions many organisations at once (a country's municipalities): its own, higher limit.
       const enrolments = operator
         ? await deps.limits.operatorEnrolment.hit('operator')
