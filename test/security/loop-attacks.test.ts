@@ -5,7 +5,7 @@ import { manualClock } from '../support/clock.js';
 import { answerByCode, answerByLink, codesByEmployee } from '../support/code-setup.js';
 import { enrolVerified } from '../support/enrol.js';
 import { apiClient, startTestStack } from '../support/stack.js';
-import { type Person, populatedRound } from './support/attacker.js';
+import { aloneInACell, type Person, populatedRound } from './support/attacker.js';
 
 const clock = manualClock(Date.parse('2027-11-01T08:00:00Z'));
 let stack: LocalStack;
@@ -67,11 +67,7 @@ describe('attack: an action on a small segment', () => {
 
 describe('attack: differencing actions across segments and rounds', () => {
   // p is alone in (D, Chef) in both rounds and the only one whose answer changes between them.
-  const population = (pRank: number): Person[] => [
-    { department: 'D', role: 'Chef', rank: pRank },
-    ...[10, 12, 14, 16, 18].map((rank) => ({ department: 'D', role: 'Sälj', rank })),
-    ...[20, 22, 24, 26, 28, 30].map((rank) => ({ department: 'E', role: 'Chef', rank })),
-  ];
+  const population = aloneInACell;
 
   it('actions on D, on Chef, on (D, Chef) and on E tell nothing of p’s move from place 3 to place 95', async () => {
     const first = await populatedRound(stack, population(3));

@@ -14,6 +14,16 @@ export interface Person {
   raiseIdeas?: string;
 }
 
+/**
+ * p (the first) is alone in (D, Chef); five Sälj share D, six Chefs sit in E. Only p's place is a parameter, so
+ * two rounds of it differ in p's answer alone: what differencing across rounds would have to find.
+ */
+export const aloneInACell = (pRank: number): Person[] => [
+  { department: 'D', role: 'Chef', rank: pRank },
+  ...[10, 12, 14, 16, 18].map((rank) => ({ department: 'D', role: 'Sälj', rank })),
+  ...[20, 22, 24, 26, 28, 30].map((rank) => ({ department: 'E', role: 'Chef', rank })),
+];
+
 let populations = 0;
 
 /** How the form's JSON says "don't know". */
