@@ -45,7 +45,7 @@ async function claimSlot(deps: RoundDeps, orgId: string, roundId: string, now: D
  * Opens a round now (an admin's request). 1. only a verified organisation  2. claim the organisation's single
  * open-round slot (claimSlot: a conditional write; 409 when a round holds it)  3. write the round with its
  * snapshot. Invitations go out with the next tick, woken before the round is written (it may have been idle
- * between rounds). The slot is freed when the round closes (closeRound).
+ * between rounds). The slot is freed when the round closes (close-round.ts).
  */
 export async function openRound(deps: RoundDeps, orgId: string, closesAt?: string): Promise<Round> {
   const org = await deps.organisations.get(orgId);

@@ -1,0 +1,147 @@
+import * as z from 'zod/mini';
+import { Count, CUSTOMER_TERM_EXAMPLE, CustomerTermSchema, Share, Time, WithheldSchema } from './common.js';
+
+const Comments = z.record(z.string(), z.array(z.string()));
+
+const RankSchema = z.looseObject({
+  known: Count,
+  median: z.number(),
+  ci95: z.nullable(z.tuple([z.number(), z.number()])),
+  q1: z.number(),
+  q3: z.number(),
+  mean: z.number(),
+  top10Share: Share,
+  dontKnowShare: Share,
+  histogram: z.looseObject({
+    exact: z.record(z.string(), Count),
+    buckets: z.array(z.looseObject({ from: z.int(), to: z.int(), count: Count })),
+  }),
+});
+
+/**
+ * One round's figures. Any figure may be null (a group `suppressed`) and named in `withheld` with its reason:
+ * see the operation's description and docs/privacy.md. Nested figures (segments, heatmap, change, values) are
+ * described loosely here; their fields are in API.md.
+ */
+export const RoundReportSchema = z.looseObject({
+  roundId: z.string(),
+  opensAt: Time,
+  closesAt: Time,
+  status: z.enum(['open', 'closed']),
+  invited: Count,
+  answered: Count,
+  responseRate: Share,
+  answeredByCode: z.optional(Count),
+  anonymityThreshold: z.int(),
+  commentThreshold: z.int(),
+  language: z.enum(['sv', 'en']),
+  customerTerm: CustomerTermSchema,
+  rankMax: z.optional(z.int()),
+  suppressed: z.boolean(),
+  withheld: WithheldSchema,
+  rank: z.nullable(RankSchema),
+  dontKnowShare: z.nullable(Share),
+  segments: z.record(z.string(), z.array(z.looseObject({ value: z.string(), suppressed: z.boolean() }))),
+  heatmap: z.nullable(z.looseObject({ figures: z.array(z.string()), rows: z.array(z.unknown()) })),
+  comments: Comments,
+  commentCounts: z.optional(z.record(z.string(), Count)),
+  themes: z.array(z.looseObject({ word: z.string(), mentions: Count })),
+  change: z.optional(
+    z.looseObject({
+      previousRoundId: z.string(),
+      median: z.optional(z.number()),
+      top10Share: z.optional(z.number()),
+      responseRate: z.number(),
+      significance: z.optional(z.record(z.string(), z.unknown())),
+      notComparable: z.optional(z.string()),
+    }),
+  ),
+  values: z.optional(z.looseObject({ basis: z.optional(Count), customerPlace: z.unknown() })),
+  computedAt: Time,
+});
+
+/** An open round's report: counts only, every figure withheld with `round-open`. */
+export const OPEN_ROUND_REPORT_EXAMPLE = {
+  report: {
+    roundId: 'rnd_7fH2jK4mN6pQ8rS0tU1vW3',
+    opensAt: '2027-03-01T08:00:00.000Z',
+    closesAt: '2027-03-15T16:00:00.000Z',
+    status: 'open',
+    invited: 40,
+    answered: 29,
+    responseRate: 0.725,
+    anonymityThreshold: 5,
+    commentThreshold: 10,
+    language: 'sv',
+    customerTerm: CUSTOMER_TERM_EXAMPLE,
+    suppressed: true,
+    rank: null,
+    dontKnowShare: null,
+    segments: { department: [], role: [], site: [] },
+    comments: {},
+    commentsSuppressed: [],
+    themes: [],
+    heatmap: null,
+    withheld: { rank: 'round-open', segments: 'round-open', comments: 'round-open', heatmap: 'round-open' },
+    computedAt: '2027-03-08T12:00:00.000Z',
+  },
+};
+export const OneRoundReportSchema = z.object({ report: RoundReportSchema });
+
+export const CommentsSchema = z.object({ comments: Comments, withheld: WithheldSchema });
+export const COMMENTS_EXAMPLE = {
+  comments: { rankReason: ['Budgeten styr det mesta', 'Vi pratar sällan om dem vi finns till för'] },
+  withheld: { 'comments.raiseIdeas': 'below-threshold' },
+};
+
+export const TrendSchema = z.looseObject({
+  series: z.array(
+    z.looseObject({
+      roundId: z.string(),
+      closesAt: Time,
+      invited: Count,
+      answered: Count,
+      responseRate: Share,
+      suppressed: z.boolean(),
+      median: z.optional(z.number()),
+    }),
+  ),
+  slopePerYear: z.nullable(z.number()),
+  slopeInterval: z.nullable(z.tuple([z.nullable(z.number()), z.nullable(z.number())])),
+  slopeRounds: Count,
+  measuredPlaceMethod: z.int(),
+  goal: z.looseObject({
+    place: z.int(),
+    by: z.optional(z.string()),
+    text: z.string(),
+    projection: z.unknown(),
+  }),
+  reference: z.looseObject({ source: z.string(), comparable: z.boolean(), series: z.array(z.unknown()) }),
+  benchmark: z.nullable(
+    z.looseObject({ organisations: Count, medianOfMedians: z.number(), percentile: z.optional(z.number()) }),
+  ),
+});
+export const TREND_EXAMPLE = {
+  report: {
+    series: [
+      {
+        roundId: 'rnd_7fH2jK4mN6pQ8rS0tU1vW3',
+        closesAt: '2027-03-15T16:00:00.000Z',
+        invited: 40,
+        answered: 29,
+        responseRate: 0.725,
+        suppressed: false,
+        median: 34,
+        top10Share: 0.172,
+      },
+    ],
+    slopePerYear: null,
+    slopeInterval: null,
+    slopeRounds: 1,
+    measuredPlaceMethod: 2,
+    goal: { place: 10, by: '2037-03-15', text: 'Plats 10 senast 2037', projection: { status: 'too-early' } },
+    reference: { source: 'Barrett Values Centre', caveat: '…', comparable: true, series: [], elsewhere: '…' },
+    benchmark: null,
+  },
+};
+export const OneTrendSchema = z.object({ report: TrendSchema });
