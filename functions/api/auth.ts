@@ -1,7 +1,8 @@
 import type { Context } from 'hono';
 import type { Deps } from '../../shared/deps.js';
 import { DomainError } from '../../shared/errors.js';
-import { authenticate, authorise, type Role } from '../../shared/organisations/api-key.js';
+import { authorise, type Role } from '../../shared/organisations/api-key.js';
+import { authenticate } from '../../shared/organisations/manage-api-keys.js';
 import type { AppEnv } from './env.js';
 
 /** Checks the bearer key before the route reads anything, so a wrong key learns nothing about the organisation. */

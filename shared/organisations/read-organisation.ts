@@ -1,6 +1,6 @@
 import { notFound } from '../errors.js';
-import type { OrganisationStore } from '../ports.js';
 import { organisationView } from './organisation.js';
+import type { OrganisationStore } from './ports.js';
 
 /** The organisation as the caller's role may read it (analysts: no addresses), or 404. */
 export async function readOrganisation(

@@ -1,5 +1,6 @@
+import type { Clock } from '../common-ports.js';
 import { notFound } from '../errors.js';
-import type { Clock, InvitationStore, RoundStore } from '../ports.js';
+import type { InvitationStore, RoundStore } from './ports.js';
 import { countInvitations, publicRound } from './round-view.js';
 
 interface ReadDeps {

@@ -1,7 +1,7 @@
 import { notFound } from '../errors.js';
-import type { ValueListStore } from '../ports.js';
 import type { Secrets } from '../security/secrets.js';
 import { DEFAULT_VALUE_LIST } from './default-value-list.js';
+import type { ValueListStore } from './ports.js';
 import type { Value, ValueList } from './value-list.js';
 
 /** Stores an organisation's own list under a new id: each upload is a new list, so rounds keep theirs. */

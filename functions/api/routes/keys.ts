@@ -1,9 +1,5 @@
-import {
-  CreateKeySchema,
-  createApiKey,
-  listApiKeys,
-  revokeApiKey,
-} from '../../../shared/organisations/api-key.js';
+import { CreateKeySchema } from '../../../shared/organisations/api-key.js';
+import { createApiKey, listApiKeys, revokeApiKey } from '../../../shared/organisations/manage-api-keys.js';
 import { KeyListSchema, NEW_KEY_EXAMPLE, NewKeySchema } from '../responses/organisation.js';
 import { apiRoute } from '../route-table/api-route.js';
 import { ADMIN } from '../route-table/operation.js';
