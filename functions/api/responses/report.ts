@@ -60,13 +60,13 @@ export const RoundReportSchema = z.looseObject({
   computedAt: Time,
 });
 
-/** An open round's report: counts only, every figure withheld with `round-open`. */
-export const OPEN_ROUND_REPORT_EXAMPLE = {
+/** A closed round's report; while a round is open, every figure is null or empty, withheld as `round-open`. */
+export const ROUND_REPORT_EXAMPLE = {
   report: {
     roundId: 'rnd_7fH2jK4mN6pQ8rS0tU1vW3',
     opensAt: '2027-03-01T08:00:00.000Z',
     closesAt: '2027-03-15T16:00:00.000Z',
-    status: 'open',
+    status: 'closed',
     invited: 40,
     answered: 29,
     responseRate: 0.725,
@@ -74,16 +74,38 @@ export const OPEN_ROUND_REPORT_EXAMPLE = {
     commentThreshold: 10,
     language: 'sv',
     customerTerm: CUSTOMER_TERM_EXAMPLE,
-    suppressed: true,
-    rank: null,
-    dontKnowShare: null,
-    segments: { department: [], role: [], site: [] },
-    comments: {},
-    commentsSuppressed: [],
-    themes: [],
-    heatmap: null,
-    withheld: { rank: 'round-open', segments: 'round-open', comments: 'round-open', heatmap: 'round-open' },
-    computedAt: '2027-03-08T12:00:00.000Z',
+    rankMax: 100,
+    suppressed: false,
+    withheld: { 'segments.department.Stab': 'below-threshold', change: 'no-previous-round' },
+    rank: {
+      known: 26,
+      median: 34,
+      ci95: [22, 47],
+      q1: 15,
+      q3: 61,
+      mean: 38.2,
+      top10Share: 0.154,
+      dontKnowShare: 0.103,
+      histogram: { exact: {}, buckets: [{ from: 1, to: 10, count: 4 }] },
+    },
+    dontKnowShare: 0.103,
+    segments: {
+      department: [
+        { value: 'Vård', suppressed: false, answered: 12, median: 30, top10Share: 0.167 },
+        { value: 'Stab', suppressed: true },
+      ],
+      role: [],
+      site: [],
+    },
+    heatmap: {
+      figures: ['medianPlace', 'top10Share'],
+      rows: [{ dimension: 'department', value: 'Vård', cells: { medianPlace: 30, top10Share: 0.167 } }],
+      withheld: {},
+    },
+    comments: { rankReason: ['Budgeten styr det mesta'] },
+    commentCounts: { rankReason: 1 },
+    themes: [{ word: 'budget', mentions: 6 }],
+    computedAt: '2027-03-15T16:01:00.000Z',
   },
 };
 export const OneRoundReportSchema = z.object({ report: RoundReportSchema });

@@ -8,7 +8,7 @@ import {
   CommentsSchema,
   OneRoundReportSchema,
   OneTrendSchema,
-  OPEN_ROUND_REPORT_EXAMPLE,
+  ROUND_REPORT_EXAMPLE,
   TREND_EXAMPLE,
 } from '../responses/report.js';
 import { apiRoute } from '../route-table/api-route.js';
@@ -38,7 +38,7 @@ export const reportRoutes = [
       200: {
         description: '{ report }, or the report as CSV',
         schema: OneRoundReportSchema,
-        example: OPEN_ROUND_REPORT_EXAMPLE,
+        example: ROUND_REPORT_EXAMPLE,
         types: ['text/csv'],
       },
     },
