@@ -3,6 +3,18 @@ import { Count, CUSTOMER_TERM_EXAMPLE, CustomerTermSchema, Share, Time, Withheld
 
 const Comments = z.record(z.string(), z.array(z.string()));
 
+const Theme = z.looseObject({ word: z.string(), mentions: Count });
+
+const ActionBesideChangeSchema = z.looseObject({
+  id: z.string(),
+  text: z.string(),
+  status: z.enum(['planned', 'done']),
+  segment: z.optional(z.record(z.string(), z.string())),
+  change: z.nullable(z.looseObject({ median: z.number(), top10Share: z.number() })),
+  withheld: z.optional(z.string()),
+  notComparable: z.optional(z.string()),
+});
+
 const RankSchema = z.looseObject({
   known: Count,
   median: z.number(),
@@ -45,7 +57,11 @@ export const RoundReportSchema = z.looseObject({
   heatmap: z.nullable(z.looseObject({ figures: z.array(z.string()), rows: z.array(z.unknown()) })),
   comments: Comments,
   commentCounts: z.optional(z.record(z.string(), Count)),
-  themes: z.array(z.looseObject({ word: z.string(), mentions: Count })),
+  themes: z.array(Theme),
+  /** Question 3's themes (what would raise the customer's place), by the rules of `themes`. */
+  ideas: z.optional(z.array(Theme)),
+  /** Actions recorded after the previous round, each beside the change in its segment (claiming no cause). */
+  actions: z.optional(z.array(ActionBesideChangeSchema)),
   change: z.optional(
     z.looseObject({
       previousRoundId: z.string(),
@@ -76,7 +92,13 @@ export const ROUND_REPORT_EXAMPLE = {
     customerTerm: CUSTOMER_TERM_EXAMPLE,
     rankMax: 100,
     suppressed: false,
-    withheld: { 'segments.department.Stab': 'below-threshold', change: 'no-previous-round' },
+    withheld: { 'segments.department.Stab': 'below-threshold' },
+    change: {
+      previousRoundId: 'rnd_1aB3cD5eF7gH9iJ1kL3mN5',
+      median: -4,
+      top10Share: 0.04,
+      responseRate: 0.05,
+    },
     rank: {
       known: 26,
       median: 34,
@@ -105,6 +127,16 @@ export const ROUND_REPORT_EXAMPLE = {
     comments: { rankReason: ['Budgeten styr det mesta'] },
     commentCounts: { rankReason: 1 },
     themes: [{ word: 'budget', mentions: 6 }],
+    ideas: [{ word: 'kundmöten', mentions: 5 }],
+    actions: [
+      {
+        id: 'act_3bD5fH7jL9nP1rT3vX5zA7',
+        text: 'Kundmöte varje vecka i hemtjänsten',
+        status: 'done',
+        segment: { department: 'Vård' },
+        change: { median: -6, top10Share: 0.05 },
+      },
+    ],
     computedAt: '2027-03-15T16:01:00.000Z',
   },
 };
