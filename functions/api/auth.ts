@@ -18,6 +18,6 @@ export function checkEnrolmentPolicy(deps: Deps, c: Context<AppEnv>) {
   const operatorKey = deps.config.enrolmentKey;
   const operator = operatorKey !== undefined && c.req.header('authorization') === `Bearer ${operatorKey}`;
   if (operatorKey && !operator)
-    throw new DomainError('unauthorised', 401, 'Enrolment needs the operator key on this deployment');
+    throw new DomainError('unauthorised', 'Enrolment needs the operator key on this deployment');
   c.set('operator', operator);
 }

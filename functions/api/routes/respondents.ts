@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
+import { eraseRespondent } from '../../../shared/respondents/erase-respondent.js';
 import { importRespondents, respondentsFromCsv } from '../../../shared/respondents/import-respondents.js';
-import { eraseRespondent, listRespondents } from '../../../shared/respondents/manage-respondents.js';
+import { listRespondents } from '../../../shared/respondents/list-respondents.js';
 import { ImportRespondentsSchema } from '../../../shared/respondents/respondent.js';
-import { eraseFromRounds } from '../../../shared/rounds/erase-from-rounds.js';
 import {
   ImportCountsSchema,
   RESPONDENT_PAGE_EXAMPLE,
@@ -58,7 +58,7 @@ export const respondentRoutes = [
     roles: ADMIN,
     responses: { 204: { description: 'Erased (also when there was no one to erase)' } },
     handle: async ({ c, deps, params }) => {
-      await eraseRespondent(deps, params.orgId, params.emailOrEmployeeId, [eraseFromRounds(deps)]);
+      await eraseRespondent(deps, params.orgId, params.emailOrEmployeeId);
       return c.body(null, 204);
     },
   }),

@@ -1,4 +1,4 @@
-import { closeRoundNow } from '../../../shared/rounds/close-round.js';
+import { closeRoundEarly } from '../../../shared/rounds/close-round.js';
 import { openRound } from '../../../shared/rounds/open-round.js';
 import { listRounds, readRound } from '../../../shared/rounds/read-rounds.js';
 import { OpenRoundSchema } from '../../../shared/rounds/round.js';
@@ -62,7 +62,7 @@ export const roundRoutes = [
     },
     errors: { 409: 'conflict: already closed' },
     handle: async ({ c, deps, params }) => {
-      const round = await closeRoundNow(deps, params.orgId, params.roundId);
+      const round = await closeRoundEarly(deps, params.orgId, params.roundId);
       return c.json({ round: publicRound(round, deps.clock.now()) });
     },
   }),
