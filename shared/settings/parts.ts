@@ -98,10 +98,10 @@ export const sms = {
   },
 };
 
-/** The tick's EventBridge rule (set by CDK); unset locally, where the in-process loop is the trigger. */
+/** The tick's EventBridge rule, set by CDK on the API and the tick; required there (the local server has none). */
 export const tickRule = {
-  shape: { TICK_RULE_NAME: z.optional(z.string()) },
-  read: (e: { TICK_RULE_NAME?: string }) => ({ tickRuleName: e.TICK_RULE_NAME }),
+  shape: { TICK_RULE_NAME: z.string().check(z.minLength(1)) },
+  read: (e: { TICK_RULE_NAME: string }) => ({ tickRuleName: e.TICK_RULE_NAME }),
 };
 
 /** How fast the tick may send (the SES quota) and how long one run may take on new work. */

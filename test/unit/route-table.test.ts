@@ -3,6 +3,7 @@ import { createApp } from '../../functions/api/app.js';
 import { buildOpenApi } from '../../functions/api/route-table/openapi-document.js';
 import { honoPath } from '../../functions/api/route-table/operation.js';
 import { API_ROUTES, ROUTE_TABLE } from '../../functions/api/route-table/table.js';
+import { localChoices } from '../../infra/local/choices.js';
 import { loadConfig } from '../../shared/config.js';
 import { createDeps } from '../../shared/deps.js';
 
@@ -31,7 +32,7 @@ describe('the route table', () => {
       TOKEN_PEPPER: 'p'.repeat(32),
       LOG_LEVEL: 'silent',
     });
-    const app = createApp(createDeps(config), { clientAddress: () => '10.0.0.1' });
+    const app = createApp(createDeps(config, localChoices()), { clientAddress: () => '10.0.0.1' });
     const outside = ['get /health', 'get /assets/kundpuls.css', 'get /assets/kundpuls.js'];
 
     const served = app.routes

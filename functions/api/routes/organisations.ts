@@ -1,5 +1,5 @@
-import { idempotent, parseIdempotencyKey } from '../../../shared/idempotency/idempotent.js';
-import { createOrganisation } from '../../../shared/organisations/create-organisation.js';
+import { parseIdempotencyKey } from '../../../shared/idempotency/idempotent.js';
+import { enrolOrganisation } from '../../../shared/organisations/enrol-organisation.js';
 import {
   CreateOrganisationSchema,
   publicOrganisation,
@@ -69,20 +69,13 @@ export const organisationRoutes = [
     },
     handle: async ({ c, deps, body }) => {
       const key = c.req.header('idempotency-key');
-      const enrol = async () => {
-        const { adminKeyId: _id, ...created } = await createOrganisation(deps, body);
-        return { status: 201 as const, body: created };
-      };
-      if (key === undefined) return c.json((await enrol()).body, 201);
-      // A retry with the same key and body gets the same organisation and admin key (docs/decisions.md).
-      const response = await idempotent(
+      const enrolled = await enrolOrganisation(
         deps,
-        parseIdempotencyKey(key),
-        `enrol\0${JSON.stringify(body)}`,
-        enrol,
+        body,
+        key === undefined ? undefined : parseIdempotencyKey(key),
       );
-      if (response.replayed) c.header('Idempotent-Replayed', 'true');
-      return c.json(response.body, 201);
+      if (enrolled.replayed) c.header('Idempotent-Replayed', 'true');
+      return c.json(enrolled.body, 201);
     },
   }),
   apiRoute({
