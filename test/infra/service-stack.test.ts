@@ -213,6 +213,8 @@ describe('the service stack', () => {
           TOKEN_PEPPER: 'p'.repeat(43),
           AWS_REGION: 'eu-north-1',
           LOG_LEVEL: 'silent',
+          // The API refuses to start without its tick rule (no silent fallback): the template sets it.
+          TICK_RULE_NAME: 'kundpuls-dev-tick',
         },
         encoding: 'utf8',
       });
