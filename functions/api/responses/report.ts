@@ -59,9 +59,9 @@ export const RoundReportSchema = z.looseObject({
   commentCounts: z.optional(z.record(z.string(), Count)),
   themes: z.array(Theme),
   /** Question 3's themes (what would raise the customer's place), by the rules of `themes`. */
-  ideas: z.optional(z.array(Theme)),
+  ideas: z.array(Theme),
   /** Actions recorded after the previous round, each beside the change in its segment (claiming no cause). */
-  actions: z.optional(z.array(ActionBesideChangeSchema)),
+  actions: z.array(ActionBesideChangeSchema),
   change: z.optional(
     z.looseObject({
       previousRoundId: z.string(),

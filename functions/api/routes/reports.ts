@@ -24,7 +24,11 @@ function csv(c: Context, body: string, filename: string) {
 }
 
 const ROUND_REPORT_SUMMARY =
-  "One round's figures, stored at close (`?format=csv` for CSV). While the round is open: counts only (invited, answered, responseRate); rank, heatmap are null and segments, comments, themes empty, each named in `withheld` with `round-open`. After the close a figure is null (or a group `suppressed`) and named in `withheld` with its reason where releasing it would let a reader derive something about fewer than k people: `below-threshold` (under k answers, or under the comment threshold of writers), `too-few-places` (the round's place figures need k who gave a place), `differencing` (a segment whose people sit in department × role × site cells too small to release), `participation` (a response rate per segment needs k who answered and k who did not), `no-previous-round`. See docs/privacy.md.";
+  "One round's figures, stored at close. While the round is open: counts only (invited, answered, responseRate); rank, heatmap are null and segments, comments, themes empty, each named in `withheld` with `round-open`. After the close a figure is null (or a group `suppressed`) and named in `withheld` with its reason where releasing it would let a reader derive something about fewer than k people: `below-threshold` (under k answers, or under the comment threshold of writers), `too-few-places` (the round's place figures need k who gave a place), `differencing` (a segment whose people sit in department × role × site cells too small to release), `participation` (a response rate per segment needs k who answered and k who did not), `no-previous-round`, `not-a-reported-segment` (an action's segment that the report does not list: nothing is derived for it). `actions`: what the organisation recorded after the previous round, each beside the change in its segment (or, with no segment, the whole organisation) from that round to this one, with the tests of the round's own change; set side by side, this claims no cause. `ideas`: question 3 (what would raise the customer's place) by theme, under the rules of `themes`. CSV (long form: section, dimension, group, metric, value) adds rows `round,,,answeredByCode,n` where released, `idea,,<theme>,mentions,n`, and `action,<actionId>,,<metric>,<value>` (text, status, segment.<dimension>, change.median, change.top10Share, change.<figure>.significant|low|high|p, withheld, notComparable). See docs/privacy.md.";
+
+/** The report's fields in brief, as clients have read them; the schema below holds them exactly. */
+const ROUND_REPORT_FIELDS =
+  '{ report: { roundId, status, invited, answered, responseRate, suppressed, withheld: { "<figure or group>": reason }, rank: { known, median, ci95, q1, q3, mean, top10Share, dontKnowShare, histogram } | null, dontKnowShare (of those who gave a place or chose "don\'t know", once k did) | null, segments: { department|role|site: [{ value, suppressed, answered?, median?, top10Share?, dontKnowShare? }] }, heatmap: { figures: [medianPlace, top10Share, dontKnowShare, responseRate, change], rows: [{ dimension, value, cells: { <figure>: number | null } }], withheld: { "<dimension>.<value>.<figure>": reason } } | null, answeredByCode? (answers that came by answer code; withheld below k, or when the link answers are under k), comments (the first 20 a question), commentCounts, themes: [{ word, mentions }], ideas: [{ word, mentions }], actions: [{ id, text, status, segment?, change: { median, top10Share, significance?: { median, top10Share: { significant, test, interval, p, estimate? } } } | null, withheld? (reason), notComparable? }], change: { median, top10Share, responseRate, significance: { median, top10Share: { significant, test, interval, p } }, notComparable? }, values: { basis, customerPlace: { today, wishedFor, interval, chance, reason, method }, … } } }';
 
 /** Analysts' reads: stored figures as JSON or CSV. Admin and analyst keys of the organisation only. */
 export const reportRoutes = [
@@ -36,7 +40,7 @@ export const reportRoutes = [
     query: FormatSchema,
     responses: {
       200: {
-        description: '{ report }, or the report as CSV',
+        description: `${ROUND_REPORT_FIELDS}, or the report as CSV (?format=csv)`,
         schema: OneRoundReportSchema,
         example: ROUND_REPORT_EXAMPLE,
         types: ['text/csv'],
