@@ -1,8 +1,4 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_ROUTES } from '../../functions/api/route-table/table.js';
 import type { LocalStack } from '../../infra/local/stack.js';
@@ -17,8 +13,9 @@ let org: Awaited<ReturnType<typeof organisationWithOpenRound>>;
 let closedRoundId: string;
 let served: { text: string; json: Record<string, unknown> };
 
-/** The third-party validator, run apart so the local server in this process keeps answering meanwhile. */
-const validate = (file: string) => promisify(execFile)('python3', ['-m', 'openapi_spec_validator', file]);
+/** A third-party validator of the OpenAPI 3.x schema itself (from the npm registry, so `npm install` brings it). */
+const validate = (document: unknown) =>
+  new Validator().validate(document as Parameters<Validator['validate']>[0]);
 
 /** The declared schema of this operation's response with this status; undefined when none is declared. */
 function declaredSchema(method: string, template: string, status: number) {
@@ -51,22 +48,20 @@ beforeAll(async () => {
 afterAll(() => stack.close());
 
 describe('the served OpenAPI document and the responses it describes', () => {
-  it('passes a third-party OpenAPI 3.1 validator (openapi-spec-validator)', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'kundpuls-openapi-')), 'openapi.json');
-    writeFileSync(file, served.text);
+  it('passes a third-party OpenAPI 3.1 validator (@seriousme/openapi-schema-validator)', async () => {
+    const result = await validate(served.json);
 
-    const { stdout } = await validate(file);
-
-    expect(stdout).toContain(': OK');
-    // The validator is a Python process: seconds on an idle machine, far more under load.
-  }, 120_000);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
 
   it('is refused by that validator when broken, so the check above can fail', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'kundpuls-openapi-')), 'broken.json');
-    writeFileSync(file, JSON.stringify({ ...served.json, paths: { '/x': { get: { responses: 'none' } } } }));
+    const broken = { ...served.json, paths: { '/x': { get: { responses: 'none' } } } };
 
-    await expect(validate(file)).rejects.toThrow();
-  }, 120_000);
+    const result = await validate(broken);
+
+    expect(result.valid).toBe(false);
+  });
 
   it('answers every JSON read of a closed round in the shape its declaration states', async () => {
     const reads = API_ROUTES.filter(
