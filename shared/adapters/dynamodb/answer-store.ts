@@ -1,8 +1,9 @@
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { StoredAnswer } from '../../answers/answer.js';
 import { keys } from '../../db/table.js';
 import type { AnswerStore } from '../../ports.js';
-import { decodeCursor, encodeCursor } from './client.js';
+import { decodeCursor, encodeCursor } from '../cursor.js';
+import { fromItem, stamp } from './item.js';
+import { StoredAnswerItem } from './item-schemas.js';
 
 export function createAnswerStore(db: DynamoDBDocumentClient, tableName: string): AnswerStore {
   return {
@@ -10,7 +11,11 @@ export function createAnswerStore(db: DynamoDBDocumentClient, tableName: string)
       await db.send(
         new PutCommand({
           TableName: tableName,
-          Item: { ...keys.answer(answer.roundId, answer.shard, answer.answerKey), ...answer },
+          Item: {
+            ...keys.answer(answer.roundId, answer.shard, answer.answerKey),
+            ...stamp('answer'),
+            ...answer,
+          },
         }),
       );
     },
@@ -25,7 +30,7 @@ export function createAnswerStore(db: DynamoDBDocumentClient, tableName: string)
           ...(after ? { ExclusiveStartKey: keys.answer(roundId, shard, after) } : {}),
         }),
       );
-      const items = Items.map(({ pk: _pk, sk: _sk, ...rest }) => rest as StoredAnswer);
+      const items = Items.map((item) => fromItem('answer', StoredAnswerItem, item));
       const last = items.at(-1);
       return { items, ...(LastEvaluatedKey && last ? { cursor: encodeCursor(last.answerKey) } : {}) };
     },

@@ -7,16 +7,12 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { INVITATION_SHARDS, keys } from '../../db/table.js';
 import type { InvitationStore } from '../../ports.js';
-import type { Invitation } from '../../rounds/invitation.js';
-import { decodeCursor, encodeCursor, isConditionFailure } from './client.js';
+import { decodeCursor, encodeCursor } from '../cursor.js';
+import { isConditionFailure } from './client.js';
+import { fromItem, stamp } from './item.js';
+import { InvitationItem } from './round-item-schemas.js';
 
-function fromItem(item: Record<string, unknown>): Invitation {
-  const { pk: _pk, sk: _sk, entity: _entity, tokenHashes, ...rest } = item;
-  return {
-    ...(rest as unknown as Invitation),
-    ...(tokenHashes ? { tokenHashes: [...(tokenHashes as Set<string>)] } : {}),
-  };
-}
+const toInvitation = (item: Record<string, unknown>) => fromItem('invitation', InvitationItem, item);
 
 export function createInvitationStore(db: DynamoDBDocumentClient, tableName: string): InvitationStore {
   const key = keys.invitation;
@@ -28,7 +24,7 @@ export function createInvitationStore(db: DynamoDBDocumentClient, tableName: str
             TableName: tableName,
             Item: {
               ...key(invitation.roundId, invitation.respondentKey),
-              entity: 'invitation',
+              ...stamp('invitation'),
               ...invitation,
             },
             ConditionExpression: 'attribute_not_exists(pk)',
@@ -56,7 +52,7 @@ export function createInvitationStore(db: DynamoDBDocumentClient, tableName: str
             : {}),
         }),
       );
-      const items = Items.map(fromItem);
+      const items = Items.map(toInvitation);
       const last = items.at(-1);
       const next =
         LastEvaluatedKey && last
@@ -157,7 +153,7 @@ export function createInvitationStore(db: DynamoDBDocumentClient, tableName: str
         }),
       );
       if (!Attributes) return undefined;
-      const invitation = fromItem(Attributes);
+      const invitation = toInvitation(Attributes);
       return {
         invited: invitation.mails.invite?.state === 'sent',
         answered: Boolean(invitation.answered),
