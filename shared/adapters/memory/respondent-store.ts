@@ -6,8 +6,8 @@ import { byKey, copy, pageOf } from './copy.js';
 export function createMemoryRespondentStore(): RespondentStore {
   const byOrg = new Map<string, Map<string, Respondent>>();
   const of = (orgId: string) => {
-    let found = byOrg.get(orgId);
-    if (!found) byOrg.set(orgId, (found = new Map()));
+    const found = byOrg.get(orgId) ?? new Map<string, Respondent>();
+    byOrg.set(orgId, found);
     return found;
   };
   return {
