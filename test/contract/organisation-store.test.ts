@@ -18,7 +18,7 @@ describe.each(backends)('OrganisationStore on $name', (backend) => {
     await orgs.create(org);
     const again = orgs.create({ ...org, name: 'Another' });
 
-    await expect(again).rejects.toMatchObject({ status: 409 });
+    await expect(again).rejects.toMatchObject({ code: 'conflict' });
     expect(await orgs.get(org.id)).toEqual(org);
   });
 
