@@ -4,9 +4,11 @@
  * a mailer that counts and takes the modelled SES + DynamoDB latency of one send. Reports, per organisation,
  * its first and last invitation and how many, on the shared clock, and the process's peak memory.
  */
+
+import type { Clock } from '../../shared/common-ports.js';
 import { loadConfig } from '../../shared/config.js';
 import { createTickingDeps } from '../../shared/deps.js';
-import type { Clock, Mailer } from '../../shared/ports.js';
+import type { Mailer } from '../../shared/mail/ports.js';
 import { runTick } from '../../shared/tick/run-tick.js';
 import { orgOfAddress } from '../support/many-organisations.js';
 import { childInput, memorySampler, reportResult } from './support/child.js';

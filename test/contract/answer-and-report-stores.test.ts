@@ -21,8 +21,8 @@ import { createMemoryTokenStore } from '../../shared/adapters/memory/token-store
 import { createMemoryValueListStore } from '../../shared/adapters/memory/value-list-store.js';
 import type { StoredAnswer } from '../../shared/answers/answer.js';
 import { ANSWER_SHARDS } from '../../shared/db/table.js';
-import type { TokenRecord } from '../../shared/ports.js';
 import { computeRoundReport } from '../../shared/reports/store-round-figures.js';
+import type { TokenRecord } from '../../shared/tokens/token.js';
 import { DEFAULT_VALUE_LIST } from '../../shared/values/default-value-list.js';
 import { createMemoryDeps } from '../support/memory-deps.js';
 import { contractBackends } from './adapters.js';

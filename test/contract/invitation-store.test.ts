@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createInvitationStore } from '../../shared/adapters/dynamodb/invitation-store.js';
 import { createMemoryInvitationStore } from '../../shared/adapters/memory/invitation-store.js';
-import type { InvitationStore } from '../../shared/ports.js';
 import type { Invitation } from '../../shared/rounds/invitation.js';
+import type { InvitationStore } from '../../shared/rounds/ports.js';
 import { contractBackends } from './adapters.js';
 import { AT, invitation, organisation, round } from './fixtures.js';
 

@@ -5,8 +5,8 @@ import { createTokenStore } from '../../shared/adapters/dynamodb/token-store.js'
 import { createMemoryRespondentStore } from '../../shared/adapters/memory/respondent-store.js';
 import { createMemorySuppressionStore } from '../../shared/adapters/memory/suppression-store.js';
 import { createMemoryTokenStore } from '../../shared/adapters/memory/token-store.js';
-import type { TokenRecord } from '../../shared/ports.js';
 import type { Respondent } from '../../shared/respondents/respondent.js';
+import type { TokenRecord } from '../../shared/tokens/token.js';
 import { contractBackends } from './adapters.js';
 import { AT, hexKey } from './fixtures.js';
 

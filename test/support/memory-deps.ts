@@ -28,10 +28,10 @@ import {
 } from '../../shared/adapters/memory/tick-state.js';
 import { createMemoryTokenStore } from '../../shared/adapters/memory/token-store.js';
 import { createMemoryValueListStore } from '../../shared/adapters/memory/value-list-store.js';
+import type { Clock } from '../../shared/common-ports.js';
 import { apiLimits, type TickingDeps } from '../../shared/deps.js';
 import { readChartAssetFiles } from '../../shared/mail/chart-assets-files.js';
 import { createChartRenderer } from '../../shared/mail/chart-png.js';
-import type { Clock } from '../../shared/ports.js';
 import { tokenGuessingLimit } from '../../shared/respondent-deps.js';
 import { createSecrets } from '../../shared/security/secrets.js';
 import type { ApiSettings } from '../../shared/settings/api.js';

@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { AnswerCodeReader } from '../../codes/answer-code-reader.js';
+import type { AnswerCodeReader } from '../../codes/ports.js';
 import { keys } from '../../db/table.js';
 import { batchGet } from './batch.js';
 import { fromItem } from './item.js';

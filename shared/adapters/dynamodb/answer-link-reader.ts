@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AnswerLinkReader } from '../../answers/ports.js';
 import { keys } from '../../db/table.js';
-import type { AnswerLinkReader } from '../../ports.js';
 import { batchGet } from './batch.js';
 import { fromItem } from './item.js';
 import { TokenItem } from './item-schemas.js';

@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { AnswerStore } from '../../answers/ports.js';
 import { keys } from '../../db/table.js';
-import type { AnswerStore } from '../../ports.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { fromItem, stamp } from './item.js';
 import { StoredAnswerItem } from './item-schemas.js';

@@ -6,7 +6,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../db/table.js';
-import type { ApiKeyStore } from '../../ports.js';
+import type { ApiKeyStore } from '../../organisations/ports.js';
 import { isConditionFailure } from './client.js';
 import { fromItem, stamp } from './item.js';
 import { ApiKeyItem } from './item-schemas.js';

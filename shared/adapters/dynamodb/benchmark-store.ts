@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { keys } from '../../db/table.js';
-import type { BenchmarkStore } from '../../ports.js';
+import type { BenchmarkStore } from '../../reports/ports.js';
 import { fromItem, stamp } from './item.js';
 
 const BenchmarkItem = z.object({ sk: z.string(), median: z.number() });

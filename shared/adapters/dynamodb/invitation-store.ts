@@ -6,7 +6,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { INVITATION_SHARDS, keys } from '../../db/table.js';
-import type { InvitationStore } from '../../ports.js';
+import type { InvitationStore } from '../../rounds/ports.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { isConditionFailure } from './client.js';
 import { fromItem, stamp } from './item.js';

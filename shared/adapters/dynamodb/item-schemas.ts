@@ -6,8 +6,8 @@ import type { ApiKeyRecord } from '../../organisations/api-key.js';
 import { CadenceSchema } from '../../organisations/cadence.js';
 import type { CustomerTerm } from '../../organisations/customer-term.js';
 import type { Organisation } from '../../organisations/organisation.js';
-import type { Segments, TokenRecord } from '../../ports.js';
-import type { Respondent } from '../../respondents/respondent.js';
+import type { Respondent, Segments } from '../../respondents/respondent.js';
+import type { TokenRecord } from '../../tokens/token.js';
 import type { ValueList } from '../../values/value-list.js';
 import type { ReadsEvery } from './item.js';
 

@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { keys } from '../../db/table.js';
-import type { MailQuotaStore } from '../../ports.js';
+import type { MailQuotaStore } from '../../tick/ports.js';
 import { isConditionFailure } from './client.js';
 import { fromItem, stamp } from './item.js';
 

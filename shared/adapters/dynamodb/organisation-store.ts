@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { keys, WORK_QUEUE_INDEX, workQueue } from '../../db/table.js';
 import { conflict } from '../../errors.js';
-import type { OrganisationStore } from '../../ports.js';
+import type { OrganisationStore } from '../../organisations/ports.js';
 import { conditionally, isConditionFailure } from './client.js';
 import { fromItem, stamp } from './item.js';
 import { OrganisationItem } from './item-schemas.js';

@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { keys } from '../../db/table.js';
-import type { ReportStore } from '../../ports.js';
+import type { ReportStore } from '../../reports/ports.js';
 import type { RoundReport } from '../../reports/round-report.js';
 import { toTrendPoint } from '../../reports/trend.js';
 import { queryAll } from './client.js';

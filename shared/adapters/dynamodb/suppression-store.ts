@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { keys } from '../../db/table.js';
-import type { SuppressionStore } from '../../ports.js';
+import type { SuppressionStore } from '../../respondents/ports.js';
 import { batchGet } from './batch.js';
 import { fromItem, stamp } from './item.js';
 

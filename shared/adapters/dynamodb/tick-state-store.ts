@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { keys } from '../../db/table.js';
-import type { TickStateStore } from '../../ports.js';
+import type { TickStateStore } from '../../tick/ports.js';
 import { conditionally } from './client.js';
 import { fromItem, stampOnUpdate } from './item.js';
 

@@ -1,6 +1,6 @@
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys, TTL_ATTRIBUTE } from '../../db/table.js';
-import type { TokenStore } from '../../ports.js';
+import type { TokenStore } from '../../tokens/ports.js';
 import { fromItem, stamp } from './item.js';
 import { TokenItem } from './item-schemas.js';
 

@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { keys } from '../../db/table.js';
-import type { ValueListStore } from '../../ports.js';
+import type { ValueListStore } from '../../values/ports.js';
 import { fromItem, stamp } from './item.js';
 import { ValueListItem } from './item-schemas.js';
 

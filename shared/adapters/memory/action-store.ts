@@ -1,5 +1,5 @@
 import type { Action } from '../../actions/action.js';
-import type { ActionStore } from '../../actions/action-store.js';
+import type { ActionStore } from '../../actions/ports.js';
 import { conflict } from '../../errors.js';
 import { copy } from './copy.js';
 

@@ -1,5 +1,5 @@
 import type { StoredAnswer } from '../../answers/answer.js';
-import type { AnswerStore } from '../../ports.js';
+import type { AnswerStore } from '../../answers/ports.js';
 import { decodeCursor } from '../cursor.js';
 import { byKey, copy, pageOf } from './copy.js';
 

@@ -1,5 +1,5 @@
 import type { ApiKeyRecord } from '../../organisations/api-key.js';
-import type { ApiKeyStore } from '../../ports.js';
+import type { ApiKeyStore } from '../../organisations/ports.js';
 import { byKey, copy } from './copy.js';
 
 export function createMemoryApiKeyStore(): ApiKeyStore {

@@ -1,5 +1,5 @@
 import type { AttemptCounter } from '../../codes/guess-limits.js';
-import type { Clock } from '../../ports.js';
+import type { Clock } from '../../common-ports.js';
 import type { RateCounter } from '../../rate-limiter.js';
 
 /** Fixed windows keyed by name and window start, as the table keys them; a window past its end is never read again. */

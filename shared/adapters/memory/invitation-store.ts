@@ -1,5 +1,5 @@
-import type { InvitationStore } from '../../ports.js';
 import type { Invitation } from '../../rounds/invitation.js';
+import type { InvitationStore } from '../../rounds/ports.js';
 import { byKey, copy, pageOf } from './copy.js';
 
 /** A round's invitations by respondent key, with the table's claims: one sender per mail, leases that expire. */

@@ -1,5 +1,5 @@
 import type { LogFields, Logger } from '../../logger.js';
-import type { Mailer, OutgoingMail } from '../../ports.js';
+import type { Mailer, OutgoingMail } from '../../mail/ports.js';
 
 /** Keeps every mail it was asked to send, in order; `failNext` makes the next sends fail, as SES may. */
 export function createMemoryMailer() {

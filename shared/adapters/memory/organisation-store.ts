@@ -1,6 +1,6 @@
 import { conflict } from '../../errors.js';
 import type { Organisation } from '../../organisations/organisation.js';
-import type { OrganisationStore } from '../../ports.js';
+import type { OrganisationStore } from '../../organisations/ports.js';
 import { applyChanges, copy } from './copy.js';
 
 /** Organisations in a Map, with the table's conditions: the open-round slot and the schedule change only as there. */

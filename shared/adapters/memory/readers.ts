@@ -1,5 +1,7 @@
-import type { AnswerCodeReader } from '../../codes/answer-code-reader.js';
-import type { AnswerLinkReader, RoundStore, TokenStore } from '../../ports.js';
+import type { AnswerLinkReader } from '../../answers/ports.js';
+import type { AnswerCodeReader } from '../../codes/ports.js';
+import type { RoundStore } from '../../rounds/ports.js';
+import type { TokenStore } from '../../tokens/ports.js';
 
 /** The answer page's one read, over the memory token and round stores (DynamoDB does it in one BatchGetItem). */
 export function createMemoryAnswerLinkReader(tokens: TokenStore, rounds: RoundStore): AnswerLinkReader {

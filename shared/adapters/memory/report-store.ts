@@ -1,4 +1,4 @@
-import type { BenchmarkStore, ReportStore } from '../../ports.js';
+import type { BenchmarkStore, ReportStore } from '../../reports/ports.js';
 import type { RoundReport } from '../../reports/round-report.js';
 import { type TrendPoint, toTrendPoint } from '../../reports/trend.js';
 import { copy } from './copy.js';

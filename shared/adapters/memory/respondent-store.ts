@@ -1,5 +1,5 @@
 import { validationFailed } from '../../errors.js';
-import type { RespondentStore } from '../../ports.js';
+import type { RespondentStore } from '../../respondents/ports.js';
 import type { Respondent } from '../../respondents/respondent.js';
 import { byKey, copy, pageOf } from './copy.js';
 

@@ -1,4 +1,4 @@
-import type { RoundStore } from '../../ports.js';
+import type { RoundStore } from '../../rounds/ports.js';
 import type { Round } from '../../rounds/round.js';
 import { byKey, copy, pageOf } from './copy.js';
 

@@ -1,4 +1,4 @@
-import type { SuppressionStore } from '../../ports.js';
+import type { SuppressionStore } from '../../respondents/ports.js';
 
 /** Bounces and complaints for every organisation; unsubscribes per organisation, apart from the respondent. */
 export function createMemorySuppressionStore(): SuppressionStore {

@@ -1,4 +1,4 @@
-import type { MailBucket, MailQuotaStore, TickState, TickStateStore } from '../../ports.js';
+import type { MailBucket, MailQuotaStore, TickState, TickStateStore } from '../../tick/ports.js';
 
 /** The tick's mode: goes idle only if no wake came since the one the tick read. */
 export function createMemoryTickStateStore(): TickStateStore {

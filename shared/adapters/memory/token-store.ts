@@ -1,4 +1,5 @@
-import type { TokenRecord, TokenStore } from '../../ports.js';
+import type { TokenStore } from '../../tokens/ports.js';
+import type { TokenRecord } from '../../tokens/token.js';
 import { copy } from './copy.js';
 
 /** Tokens by hash. Never swept: readers check expiresAt themselves, as they must with DynamoDB's late TTL. */

@@ -1,4 +1,4 @@
-import type { ValueListStore } from '../../ports.js';
+import type { ValueListStore } from '../../values/ports.js';
 import type { ValueList } from '../../values/value-list.js';
 import { copy } from './copy.js';
 
