@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/stack.js';
 import { runTick } from '../../shared/tick/run-tick.js';
 import { manualClock } from '../support/clock.js';
@@ -12,18 +12,18 @@ let call: ReturnType<typeof apiClient>;
 const linkOf = (text: string) => linkIn(text, /\/r\/org_\w+\.rnd_\w+\.[\w-]{43}/);
 let organisations = 0;
 
-beforeAll(async () => {
+beforeEach(async () => {
+  clock.set(START);
   stack = await startTestStack({ overrides: { clock } });
   call = apiClient(stack);
 });
-afterAll(() => stack.close());
+afterEach(() => stack.close());
 
 /**
- * Each test has its own organisation, its own twelve staff and its own start time, so it stands alone: in any
- * order, alone or with the others. The stack is shared; mail is read for this test's own addresses only.
+ * Each test has its own stack, organisation, twelve staff and start time, so it stands alone: in any order,
+ * alone or with the others (a stack per test, so no test's tick works on another's round).
  */
 async function organisationWithStaff() {
-  clock.set(START);
   const tag = ++organisations;
   const people = Array.from({ length: 12 }, (_, i) => ({
     email: `staff${i}-org${tag}@example.org`,
