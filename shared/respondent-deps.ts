@@ -53,7 +53,7 @@ export const tokenGuessingLimit = (rateCounter: RateCounter, secrets: Secrets, c
  */
 export function createRespondentDeps(
   config: AnswersSettings,
-  clock: Clock = systemClock,
+  clock: Clock,
   db = createDocumentClient({
     tableName: config.tableName,
     region: config.region,

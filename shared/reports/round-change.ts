@@ -1,5 +1,5 @@
+import { forEachAnswer } from '../answers/each-answer.js';
 import type { AnswerStore } from '../answers/ports.js';
-import { ANSWER_SHARDS } from '../db/table.js';
 import { DEFAULT_RANK_MAX } from '../rounds/round.js';
 import { round3 } from '../rounds/round-view.js';
 import type { PlaceSample } from './aggregate-round.js';
@@ -9,8 +9,6 @@ import { roundHalfUp } from './rounding.js';
 import { type ChangeTest, placeShift, shareChange } from './significance.js';
 import type { TrendPoint } from './trend.js';
 
-const PAGE = 1000;
-
 /** A closed round's places, read again from its answers: only counts per place, whatever the round's size. */
 export async function placeSampleOf(
   answers: AnswerStore,
@@ -19,17 +17,10 @@ export async function placeSampleOf(
 ): Promise<PlaceSample> {
   const histogram = new RankHistogram(rankMax);
   let dontKnow = 0;
-  for (let shard = 0; shard < ANSWER_SHARDS; shard++) {
-    let cursor: string | undefined;
-    do {
-      const page = await answers.page(roundId, shard, cursor, PAGE);
-      for (const answer of page.items) {
-        if (typeof answer.rank === 'number' && answer.rank <= rankMax) histogram.add(answer.rank);
-        else if (answer.rank === null) dontKnow++;
-      }
-      cursor = page.cursor;
-    } while (cursor);
-  }
+  await forEachAnswer(answers, roundId, (answer) => {
+    if (typeof answer.rank === 'number' && answer.rank <= rankMax) histogram.add(answer.rank);
+    else if (answer.rank === null) dontKnow++;
+  });
   return { histogram, dontKnow };
 }
 

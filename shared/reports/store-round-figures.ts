@@ -1,7 +1,7 @@
+import { forEachAnswer } from '../answers/each-answer.js';
 import type { AnswerStore } from '../answers/ports.js';
 import { answeredByCodeFigure, countAnsweredByCode } from '../codes/answered-by-code.js';
 import type { Clock } from '../common-ports.js';
-import { ANSWER_SHARDS } from '../db/table.js';
 import type { OrganisationStore } from '../organisations/ports.js';
 import type { InvitationStore } from '../rounds/ports.js';
 import { DEFAULT_RANK_MAX, type Round } from '../rounds/round.js';
@@ -24,10 +24,8 @@ export interface FigureDeps {
   random?: () => number;
 }
 
-const PAGE = 1000;
-
 /**
- * A closed round's figures: 1. stream every answer through the aggregator, shard by shard, page by page
+ * A closed round's figures: 1. stream every answer through the aggregator, page by page
  * 2. tally invitations per cell for participation  3. find the previous closed round for the change
  * 4. build the heatmap from the released figures only.
  */
@@ -39,14 +37,7 @@ export async function computeRoundReport(deps: FigureDeps, round: Round): Promis
     round.snapshot.language,
     round.snapshot.customerTerm,
   );
-  for (let shard = 0; shard < ANSWER_SHARDS; shard++) {
-    let cursor: string | undefined;
-    do {
-      const page = await deps.answers.page(round.id, shard, cursor, PAGE);
-      for (const answer of page.items) aggregator.add(answer);
-      cursor = page.cursor;
-    } while (cursor);
-  }
+  await forEachAnswer(deps.answers, round.id, (answer) => aggregator.add(answer));
   const k = round.snapshot.anonymityThreshold;
   const { counts, cells } = await tallyInvitations(deps.invitations, round);
   const figures = aggregator.figures(k, round.snapshot.commentThreshold);

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { StoredAnswer } from '../../shared/answers/answer.js';
-import { ANSWER_SHARDS, shardOf } from '../../shared/db/table.js';
 import { resolveCustomerTerm } from '../../shared/organisations/customer-term.js';
 import { DEFAULTS, type Organisation } from '../../shared/organisations/organisation.js';
 import type { Invitation } from '../../shared/rounds/invitation.js';
@@ -50,11 +49,9 @@ export function invitation(roundOf: Round, overrides: Partial<Invitation> = {}):
 }
 
 export function answer(roundId: string, overrides: Partial<StoredAnswer> = {}): StoredAnswer {
-  const answerKey = overrides.answerKey ?? hexKey();
   return {
     roundId,
-    answerKey,
-    shard: shardOf(answerKey, ANSWER_SHARDS),
+    answerKey: hexKey(),
     rank: 12,
     texts: { rankReason: 'Vi pratar om budget' },
     segments: { department: 'Vård' },

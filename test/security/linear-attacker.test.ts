@@ -36,7 +36,6 @@ function published(members: Member[], k: number) {
     aggregator.add({
       roundId: 'r',
       answerKey: `a${i}`,
-      shard: 0,
       rank: m.rank,
       texts: {},
       segments: segmentsOf(m),

@@ -34,13 +34,13 @@ import { readChartAssetFiles } from '../../shared/mail/chart-assets-files.js';
 import { createChartRenderer } from '../../shared/mail/chart-png.js';
 import { tokenGuessingLimit } from '../../shared/respondent-deps.js';
 import { createSecrets } from '../../shared/security/secrets.js';
-import type { ApiSettings } from '../../shared/settings/api.js';
+import type { ServiceSettings } from '../../shared/settings/api.js';
 import { manualClock } from './clock.js';
 
 export interface MemoryDepsOptions {
   /** Default: a manual clock at 2027-01-11 08:00 UTC (a Monday), moved by the test. */
   clock?: Clock;
-  config?: Partial<ApiSettings>;
+  config?: Partial<ServiceSettings>;
 }
 
 /** One chart renderer per process: resvg's WASM may be instantiated only once. */
@@ -53,7 +53,7 @@ const charts = createChartRenderer(readChartAssetFiles);
  */
 export function createMemoryDeps(options: MemoryDepsOptions = {}) {
   const clock = options.clock ?? manualClock(Date.parse('2027-01-11T08:00:00Z'));
-  const config: ApiSettings = {
+  const config: ServiceSettings = {
     tableName: 'memory',
     region: 'eu-north-1',
     tokenPepper: 'memory-pepper-memory-pepper-memory-pepper',

@@ -1,16 +1,10 @@
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { INVITATION_SHARDS, keys } from '../../db/table.js';
 import type { InvitationStore } from '../../rounds/ports.js';
-import { decodeCursor, encodeCursor } from '../cursor.js';
 import { isConditionFailure } from './client.js';
 import { fromItem, stamp } from './item.js';
 import { InvitationItem } from './round-item-schemas.js';
+import { shardedPage } from './sharded-page.js';
 
 const toInvitation = (item: Record<string, unknown>) => fromItem('invitation', InvitationItem, item);
 
@@ -34,34 +28,21 @@ export function createInvitationStore(db: DynamoDBDocumentClient, tableName: str
         if (!isConditionFailure(error)) throw error;
       }
     },
-    // The cursor names a shard and, within it, the last key read: pages walk the 16 shards one after another.
-    async page(roundId, cursor, limit) {
-      const position = cursor ? decodeCursor(cursor, /^\d{1,2}\.([0-9a-f]{64})?$/) : '0.';
-      if (!position) throw new Error('Unknown invitation cursor');
-      const [shardText, after] = position.split('.') as [string, string];
-      const shard = Number(shardText);
-      const { Items = [], LastEvaluatedKey } = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.invitationPartition(roundId, shard) },
-          Limit: limit,
-          ConsistentRead: true,
-          ...(after
-            ? { ExclusiveStartKey: { pk: keys.invitationPartition(roundId, shard), sk: after } }
-            : {}),
-        }),
-      );
-      const items = Items.map(toInvitation);
-      const last = items.at(-1);
-      const next =
-        LastEvaluatedKey && last
-          ? `${shard}.${last.respondentKey}`
-          : shard + 1 < INVITATION_SHARDS
-            ? `${shard + 1}.`
-            : undefined;
-      return { items, ...(next ? { cursor: encodeCursor(next) } : {}) };
-    },
+    page: (roundId, cursor, limit) =>
+      shardedPage(
+        db,
+        {
+          tableName,
+          partition: (shard) => keys.invitationPartition(roundId, shard),
+          shards: INVITATION_SHARDS,
+          sortKeyOf: (invitation) => invitation.respondentKey,
+          fromItem: toInvitation,
+          consistentRead: true,
+          what: 'invitation',
+        },
+        cursor,
+        limit,
+      ),
     async claimMail(roundId, respondentKey, kind, now, leaseUntil) {
       const unanswered = kind === 'invite' ? '' : ' AND attribute_not_exists(answered)';
       try {

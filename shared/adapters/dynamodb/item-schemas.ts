@@ -115,7 +115,6 @@ export const TokenItem: z.ZodMiniType<TokenRecord> = z.discriminatedUnion('kind'
 const StoredAnswerShape = z.object({
   roundId: text(),
   answerKey: text(),
-  shard: z.number(),
   rank: maybe(z.nullable(z.number())),
   texts: z.partialRecord(
     z.enum(['rankReason', 'raiseIdeas', 'consequencesNow', 'consequencesIfRaised']),

@@ -8,6 +8,7 @@ import {
 } from '../../../shared/actions/manage-actions.js';
 import { handleSesNotification } from '../../../shared/mail/handle-ses-notification.js';
 import { createOrganisation } from '../../../shared/organisations/create-organisation.js';
+import { enrolOrganisation } from '../../../shared/organisations/enrol-organisation.js';
 import {
   authenticate,
   createApiKey,
@@ -17,10 +18,10 @@ import {
 import { resendVerification } from '../../../shared/organisations/resend-verification.js';
 import { updateOrganisation } from '../../../shared/organisations/update-organisation.js';
 import { findVerification } from '../../../shared/organisations/verify-organisation.js';
+import { eraseRespondent } from '../../../shared/respondents/erase-respondent.js';
 import { importRespondents } from '../../../shared/respondents/import-respondents.js';
-import { eraseRespondent, listRespondents } from '../../../shared/respondents/manage-respondents.js';
+import { listRespondents } from '../../../shared/respondents/list-respondents.js';
 import { respondentKeyOf } from '../../../shared/respondents/respondent-identity.js';
-import { eraseFromRounds } from '../../../shared/rounds/erase-from-rounds.js';
 import { resolveValueList } from '../../../shared/values/resolve-value-list.js';
 import { createMemoryDeps } from '../../support/memory-deps.js';
 import { invitedRound, linkIn, staff, verifiedOrganisation } from './setup.js';
@@ -44,6 +45,21 @@ describe('organisations, keys, respondents and actions on the memory adapters', 
       ['rektor@example.org', 'verification'],
     ]);
     expect(found.id).toBe(created.organisation.id);
+  });
+
+  it('enrols once per Idempotency-Key: a retry gets the same organisation and admin key, replayed', async () => {
+    // Prepare
+    const deps = createMemoryDeps();
+    const input = { name: 'Skolan', contactEmail: 'rektor@example.org', language: 'sv' as const };
+
+    // Act
+    const first = await enrolOrganisation(deps, input, 'retry-key-0123456789');
+    const retry = await enrolOrganisation(deps, input, 'retry-key-0123456789');
+
+    // Assess
+    expect(first.replayed).toBe(false);
+    expect(retry).toEqual({ body: first.body, replayed: true });
+    expect(deps.mailer.sent).toHaveLength(1);
   });
 
   it('sends no second verification mail once verified', async () => {
@@ -118,7 +134,7 @@ describe('organisations, keys, respondents and actions on the memory adapters', 
     const { deps, org, round, links } = await invitedRound(3);
 
     // Act
-    await eraseRespondent(deps, org.orgId, 'staff0@example.org', [eraseFromRounds(deps)]);
+    await eraseRespondent(deps, org.orgId, 'staff0@example.org');
 
     // Assess
     expect(
