@@ -52,6 +52,8 @@ const RoundShape = z.object({
   progress: ProgressShape,
   erasedInvitations: maybe(z.number()),
   erasedAnswered: maybe(z.number()),
+  erasedInvitedByCode: maybe(z.number()),
+  erasedAnsweredByCode: maybe(z.number()),
 });
 export const RoundItem: z.ZodMiniType<Round> = RoundShape;
 const _round: ReadsEvery<Round, z.infer<typeof RoundShape>> = true;
@@ -133,6 +135,8 @@ const ReportShape = z.object({
   comments: z.partialRecord(z.enum(FIELDS), z.array(text())),
   commentsSuppressed: z.array(z.enum(FIELDS)),
   themes: z.array(z.object({ word: text(), mentions: z.number() })),
+  ideas: maybe(z.array(z.object({ word: text(), mentions: z.number() }))),
+  actions: maybe(z.array(figures<NonNullable<Report['actions']>[number]>())),
   values: maybe(figures<NonNullable<Report['values']>>()),
   withheld: figures<Report['withheld']>(),
 });
