@@ -101,6 +101,7 @@ describe.each(backends)('InvitationStore on $name', (backend) => {
     expect({ ...deleted, tokenHashes: deleted?.tokenHashes.sort() }).toEqual({
       invited: true,
       answered: false,
+      byCode: { invited: false, answered: false },
       tokenHashes: ['a1', 'b2'],
     });
     expect(await invitations.delete(open.id, key)).toBeUndefined();

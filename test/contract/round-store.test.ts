@@ -35,7 +35,7 @@ describe.each(backends)('RoundStore on $name', (backend) => {
     const closed = await rounds.close(org.id, open.id, '2027-01-20T00:00:00.000Z');
     const again = await rounds.close(org.id, open.id, '2027-01-21T00:00:00.000Z');
     const unknown = await rounds.close(org.id, 'rnd_unknown', AT);
-    await rounds.countErasedInvitation(org.id, open.id, true);
+    await rounds.countErasedInvitation(org.id, open.id, true, { invited: true, answered: true });
     await rounds.countErasedInvitation(org.id, open.id, false);
 
     expect([closed, again, unknown]).toEqual([true, false, false]);
@@ -45,6 +45,8 @@ describe.each(backends)('RoundStore on $name', (backend) => {
       closedAt: '2027-01-20T00:00:00.000Z',
       erasedInvitations: 2,
       erasedAnswered: 1,
+      erasedInvitedByCode: 1,
+      erasedAnsweredByCode: 1,
     });
   });
 

@@ -54,6 +54,10 @@ export function createMemoryInvitationStore(): InvitationStore {
       return {
         invited: invitation.mails.invite?.state === 'sent',
         answered: Boolean(invitation.answered),
+        byCode: {
+          invited: invitation.mails.invite?.channel === 'code',
+          answered: Boolean(invitation.answered) && invitation.answeredBy === 'code',
+        },
         tokenHashes: invitation.tokenHashes ?? [],
       };
     },

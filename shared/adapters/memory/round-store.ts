@@ -54,11 +54,14 @@ export function createMemoryRoundStore(): RoundStore {
     async finish(orgId, roundId) {
       active.delete(id(orgId, roundId));
     },
-    async countErasedInvitation(orgId, roundId, answered) {
+    async countErasedInvitation(orgId, roundId, answered, byCode) {
       const round = rounds.get(id(orgId, roundId));
       if (!round) return;
-      round.erasedInvitations = (round.erasedInvitations ?? 0) + 1;
-      round.erasedAnswered = (round.erasedAnswered ?? 0) + (answered ? 1 : 0);
+      const add = (count: number | undefined, yes: boolean | undefined) => (count ?? 0) + (yes ? 1 : 0);
+      round.erasedInvitations = add(round.erasedInvitations, true);
+      round.erasedAnswered = add(round.erasedAnswered, answered);
+      round.erasedInvitedByCode = add(round.erasedInvitedByCode, byCode?.invited);
+      round.erasedAnsweredByCode = add(round.erasedAnsweredByCode, byCode?.answered);
     },
     async claimRoundMail(orgId, roundId, mail, now, leaseUntil) {
       const key = `${id(orgId, roundId)}#${mail}`;
