@@ -2,7 +2,7 @@ import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoredAnswer } from '../../answers/answer.js';
 import type { AnswerStore } from '../../answers/ports.js';
 import { ANSWER_SHARDS, keys } from '../../db/table.js';
-import { shardedPage } from './sharded-page.js';
+import { shardedPages } from './sharded-page.js';
 
 /** Items written before the store owned its shards carry a `shard` attribute; the domain never sees it. */
 const fromItem = ({ pk: _pk, sk: _sk, shard: _shard, ...rest }: Record<string, unknown>) =>
@@ -19,19 +19,12 @@ export function createAnswerStore(db: DynamoDBDocumentClient, tableName: string)
         }),
       );
     },
-    page: (roundId, cursor, limit) =>
-      shardedPage(
-        db,
-        {
-          tableName,
-          partition: (shard) => keys.answerPartition(roundId, shard),
-          shards: ANSWER_SHARDS,
-          sortKeyOf: (answer) => answer.answerKey,
-          fromItem,
-          what: 'answer',
-        },
-        cursor,
-        limit,
-      ),
+    page: shardedPages(db, tableName, {
+      partition: keys.answerPartition,
+      shards: ANSWER_SHARDS,
+      sortKeyOf: (answer) => answer.answerKey,
+      fromItem,
+      what: 'answer',
+    }),
   };
 }

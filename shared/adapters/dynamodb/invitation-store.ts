@@ -3,7 +3,7 @@ import { INVITATION_SHARDS, keys } from '../../db/table.js';
 import type { Invitation } from '../../rounds/invitation.js';
 import type { InvitationStore } from '../../rounds/ports.js';
 import { isConditionFailure } from './client.js';
-import { shardedPage } from './sharded-page.js';
+import { shardedPages } from './sharded-page.js';
 
 function fromItem(item: Record<string, unknown>): Invitation {
   const { pk: _pk, sk: _sk, entity: _entity, tokenHashes, ...rest } = item;
@@ -33,21 +33,14 @@ export function createInvitationStore(db: DynamoDBDocumentClient, tableName: str
         if (!isConditionFailure(error)) throw error;
       }
     },
-    page: (roundId, cursor, limit) =>
-      shardedPage(
-        db,
-        {
-          tableName,
-          partition: (shard) => keys.invitationPartition(roundId, shard),
-          shards: INVITATION_SHARDS,
-          sortKeyOf: (invitation) => invitation.respondentKey,
-          fromItem,
-          consistentRead: true,
-          what: 'invitation',
-        },
-        cursor,
-        limit,
-      ),
+    page: shardedPages(db, tableName, {
+      partition: keys.invitationPartition,
+      shards: INVITATION_SHARDS,
+      sortKeyOf: (invitation) => invitation.respondentKey,
+      fromItem,
+      consistentRead: true,
+      what: 'invitation',
+    }),
     async claimMail(roundId, respondentKey, kind, now, leaseUntil) {
       const unanswered = kind === 'invite' ? '' : ' AND attribute_not_exists(answered)';
       try {
