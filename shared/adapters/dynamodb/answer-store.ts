@@ -3,7 +3,7 @@ import type { AnswerStore } from '../../answers/ports.js';
 import { ANSWER_SHARDS, keys } from '../../db/table.js';
 import { fromItem, stamp } from './item.js';
 import { StoredAnswerItem } from './item-schemas.js';
-import { shardedPage } from './sharded-page.js';
+import { shardedPages } from './sharded-page.js';
 
 /** Items written before the store owned its shards carry a `shard` attribute; the schema drops it. */
 const toAnswer = (item: Record<string, unknown>) => fromItem('answer', StoredAnswerItem, item);
@@ -19,19 +19,12 @@ export function createAnswerStore(db: DynamoDBDocumentClient, tableName: string)
         }),
       );
     },
-    page: (roundId, cursor, limit) =>
-      shardedPage(
-        db,
-        {
-          tableName,
-          partition: (shard) => keys.answerPartition(roundId, shard),
-          shards: ANSWER_SHARDS,
-          sortKeyOf: (answer) => answer.answerKey,
-          fromItem: toAnswer,
-          what: 'answer',
-        },
-        cursor,
-        limit,
-      ),
+    page: shardedPages(db, tableName, {
+      partition: keys.answerPartition,
+      shards: ANSWER_SHARDS,
+      sortKeyOf: (answer) => answer.answerKey,
+      fromItem: toAnswer,
+      what: 'answer',
+    }),
   };
 }

@@ -4,7 +4,7 @@ import type { InvitationStore } from '../../rounds/ports.js';
 import { isConditionFailure } from './client.js';
 import { fromItem, stamp } from './item.js';
 import { InvitationItem } from './round-item-schemas.js';
-import { shardedPage } from './sharded-page.js';
+import { shardedPages } from './sharded-page.js';
 
 const toInvitation = (item: Record<string, unknown>) => fromItem('invitation', InvitationItem, item);
 
@@ -28,21 +28,14 @@ export function createInvitationStore(db: DynamoDBDocumentClient, tableName: str
         if (!isConditionFailure(error)) throw error;
       }
     },
-    page: (roundId, cursor, limit) =>
-      shardedPage(
-        db,
-        {
-          tableName,
-          partition: (shard) => keys.invitationPartition(roundId, shard),
-          shards: INVITATION_SHARDS,
-          sortKeyOf: (invitation) => invitation.respondentKey,
-          fromItem: toInvitation,
-          consistentRead: true,
-          what: 'invitation',
-        },
-        cursor,
-        limit,
-      ),
+    page: shardedPages(db, tableName, {
+      partition: keys.invitationPartition,
+      shards: INVITATION_SHARDS,
+      sortKeyOf: (invitation) => invitation.respondentKey,
+      fromItem: toInvitation,
+      consistentRead: true,
+      what: 'invitation',
+    }),
     async claimMail(roundId, respondentKey, kind, now, leaseUntil) {
       const unanswered = kind === 'invite' ? '' : ' AND attribute_not_exists(answered)';
       try {

@@ -3,9 +3,8 @@ import type { Page } from '../../common-ports.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 
 interface ShardedQuery<T> {
-  tableName: string;
-  /** The partition key of one shard. */
-  partition: (shard: number) => string;
+  /** The partition key of one shard of a round. */
+  partition: (roundId: string, shard: number) => string;
   shards: number;
   /** The sort key of an item read, to carry on from (a 64-hex-digit keyed hash). */
   sortKeyOf: (item: T) => string;
@@ -16,12 +15,19 @@ interface ShardedQuery<T> {
 }
 
 /**
- * One page of items spread over numbered partitions. The cursor names a shard and, within it, the last key read,
- * so pages walk the shards one after another and no caller ever sees a shard.
+ * A round's items spread over numbered partitions, a page at a time. The cursor names a shard and, within it, the
+ * last key read, so pages walk the shards one after another and no caller ever sees a shard.
  */
-export async function shardedPage<T>(
+export function shardedPages<T>(db: DynamoDBDocumentClient, tableName: string, query: ShardedQuery<T>) {
+  return (roundId: string, cursor: string | undefined, limit: number) =>
+    shardedPage(db, tableName, query, roundId, cursor, limit);
+}
+
+async function shardedPage<T>(
   db: DynamoDBDocumentClient,
+  tableName: string,
   query: ShardedQuery<T>,
+  roundId: string,
   cursor: string | undefined,
   limit: number,
 ): Promise<Page<T>> {
@@ -29,10 +35,10 @@ export async function shardedPage<T>(
   if (!position) throw new Error(`Unknown ${query.what} cursor`);
   const [shardText, after] = position.split('.') as [string, string];
   const shard = Number(shardText);
-  const partition = query.partition(shard);
+  const partition = query.partition(roundId, shard);
   const { Items = [], LastEvaluatedKey } = await db.send(
     new QueryCommand({
-      TableName: query.tableName,
+      TableName: tableName,
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': partition },
       Limit: limit,
