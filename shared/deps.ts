@@ -10,7 +10,7 @@ import { createRoundStore } from './adapters/dynamodb/round-store.js';
 import { createTickStateStore } from './adapters/dynamodb/tick-state-store.js';
 import { createTokenStore } from './adapters/dynamodb/token-store.js';
 import { createValueListStore } from './adapters/dynamodb/value-list-store.js';
-import { lazyMailer, lazyTickTrigger } from './adapters/lazy.js';
+import { lazyMailer, lazySmsSender, lazyTickTrigger } from './adapters/lazy.js';
 import { createInProcessTickTrigger } from './adapters/local/in-process-tick-trigger.js';
 import type { IdempotencyStore } from './idempotency/idempotent.js';
 import { readChartAssetFiles } from './mail/chart-assets-files.js';
@@ -19,7 +19,7 @@ import type { ApiKeyStore } from './organisations/ports.js';
 import { createLimit, type FailureLimit, type Limit } from './rate-limiter.js';
 import { createRespondentDeps, type RespondentDeps, systemClock } from './respondent-deps.js';
 import type { ApiSettings } from './settings/api.js';
-import type { TickPaceSettings } from './settings/parts.js';
+import type { SmsSettings, TickPaceSettings } from './settings/parts.js';
 import type { TickDeps } from './tick/tick-deps.js';
 
 export { systemClock };
@@ -72,7 +72,7 @@ export function createDeps(config: ApiSettings, overrides: Partial<Deps> = {}): 
           return createEventBridgeTickTrigger({ region: config.region, name: config.tickRuleName as string });
         })
       : createInProcessTickTrigger(),
-    // No SMS channel on AWS yet: the End User Messaging SMS adapter is the next step (decision 30).
+    // The API sends no SMS; the tick's SMS channel is chosen in createTickingDeps.
     sms: undefined,
     tickState: createTickStateStore(db, table),
     mailQuota: createMailQuotaStore(db, table),
@@ -111,12 +111,26 @@ export function createDeps(config: ApiSettings, overrides: Partial<Deps> = {}): 
 /** What the tick runs with (and the local server, which runs the tick in-process): the API's deps and a pace. */
 export type TickingDeps = Deps & TickDeps;
 
+/**
+ * The SMS channel is the stage's choice, stated in its settings: an origination identity means End User
+ * Messaging SMS; none means no SMS, and staff without e-mail get codes on paper (docs/decisions.md, "Issue 17: SMS"). The local
+ * server's settings name none; tests that want SMS pass the recording stand-in as `sms`.
+ */
 export function createTickingDeps(
-  config: ApiSettings & TickPaceSettings,
+  config: ApiSettings & TickPaceSettings & { sms?: SmsSettings },
   overrides: Partial<TickingDeps> = {},
 ): TickingDeps {
+  const sms = config.sms;
   return {
     ...createDeps(config, overrides),
+    sms: sms
+      ? lazySmsSender(async () => {
+          const { createSmsVoiceClient, createSmsVoiceSender } = await import(
+            './adapters/sms-voice/sms-voice-sender.js'
+          );
+          return createSmsVoiceSender(createSmsVoiceClient(config), { region: config.region, ...sms });
+        })
+      : undefined,
     mailRatePerSecond: config.mailRatePerSecond,
     tickBudgetMs: config.tickBudgetMs,
     ...overrides,
