@@ -16,6 +16,7 @@ export async function eraseFromRounds(
     if (!removed) continue;
     for (const tokenHash of removed.tokenHashes) await deps.tokens.delete(tokenHash);
     // Counted in every round, reported or not, so no count a reader has seen ever moves.
-    if (removed.invited) await deps.rounds.countErasedInvitation(orgId, round.id, removed.answered);
+    if (removed.invited)
+      await deps.rounds.countErasedInvitation(orgId, round.id, removed.answered, removed.byCode);
   }
 }

@@ -87,18 +87,20 @@ export interface SmsSettings {
   configurationSet?: string;
 }
 export const sms = {
-  shape: {
-    SMS_ORIGINATION_IDENTITY: z.optional(
-      z
-        .string()
-        .check(
-          z.regex(
-            /^arn:aws[a-z-]*:sms-voice:[a-z0-9-]+:\d{12}:(phone-number|sender-id|pool)\/\S+$/,
-            'The ARN of an End User Messaging SMS phone number, sender ID or pool',
+  get shape() {
+    return {
+      SMS_ORIGINATION_IDENTITY: z.optional(
+        z
+          .string()
+          .check(
+            z.regex(
+              /^arn:aws[a-z-]*:sms-voice:[a-z0-9-]+:\d{12}:(phone-number|sender-id|pool)\/\S+$/,
+              'The ARN of an End User Messaging SMS phone number, sender ID or pool',
+            ),
           ),
-        ),
-    ),
-    SMS_CONFIGURATION_SET: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/))),
+      ),
+      SMS_CONFIGURATION_SET: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/))),
+    };
   },
   read: (e: { SMS_ORIGINATION_IDENTITY?: string; SMS_CONFIGURATION_SET?: string }) => {
     if (!e.SMS_ORIGINATION_IDENTITY && e.SMS_CONFIGURATION_SET)
@@ -110,12 +112,12 @@ export const sms = {
   },
 };
 
-/** The tick's EventBridge rule (set by CDK); unset locally, where the in-process loop is the trigger. */
+/** The tick's EventBridge rule, set by CDK on the API and the tick; required there (the local server has none). */
 export const tickRule = {
   get shape() {
-    return { TICK_RULE_NAME: z.optional(z.string()) };
+    return { TICK_RULE_NAME: z.string().check(z.minLength(1)) };
   },
-  read: (e: { TICK_RULE_NAME?: string }) => ({ tickRuleName: e.TICK_RULE_NAME }),
+  read: (e: { TICK_RULE_NAME: string }) => ({ tickRuleName: e.TICK_RULE_NAME }),
 };
 
 /** How fast the tick may send (the SES quota) and how long one run may take on new work. */

@@ -5,6 +5,7 @@
  * its first and last invitation and how many, on the shared clock, and the process's peak memory.
  */
 
+import { localChoices } from '../../infra/local/choices.js';
 import type { Clock } from '../../shared/common-ports.js';
 import { loadConfig } from '../../shared/config.js';
 import { createTickingDeps } from '../../shared/deps.js';
@@ -43,7 +44,7 @@ const mailer: Mailer = {
     return { messageId: String(at) };
   },
 };
-const deps = createTickingDeps(await loadConfig(input.env), { clock, mailer });
+const deps = createTickingDeps(await loadConfig(input.env), localChoices(), { clock, mailer });
 const memory = memorySampler(50);
 
 await new Promise((resolve) => setTimeout(resolve, Math.max(0, input.startReal - Date.now())));

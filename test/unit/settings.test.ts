@@ -52,8 +52,20 @@ describe('each function’s settings', () => {
     expect(tick).not.toHaveProperty('enrolmentKey');
   });
 
+  it('refuses to start the API or the tick without the tick rule they wake: no silent in-process stand-in', async () => {
+    const env = { ...table, MAIL_FROM: 'pulse@kundpuls.example', PUBLIC_URL: 'https://pulse.example.org/' };
+
+    await expect(loadApiSettings(env, readSecret)).rejects.toThrow(/TICK_RULE_NAME/);
+    await expect(loadTickSettings(env, readSecret)).rejects.toThrow(/TICK_RULE_NAME/);
+  });
+
   it('gives the tick an SMS channel only with an origination identity, which must be an ARN', async () => {
-    const env = { ...table, MAIL_FROM: 'pulse@kundpuls.example', PUBLIC_URL: 'https://pulse.example.org' };
+    const env = {
+      ...table,
+      MAIL_FROM: 'pulse@kundpuls.example',
+      PUBLIC_URL: 'https://pulse.example.org',
+      TICK_RULE_NAME: 'kundpuls-dev-tick',
+    };
     const identity = 'arn:aws:sms-voice:eu-north-1:123456789012:sender-id/Kundpuls/SE';
 
     const without = await loadTickSettings(env, readSecret);

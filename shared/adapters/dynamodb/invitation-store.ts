@@ -143,6 +143,10 @@ export function createInvitationStore(db: DynamoDBDocumentClient, tableName: str
       return {
         invited: invitation.mails.invite?.state === 'sent',
         answered: Boolean(invitation.answered),
+        byCode: {
+          invited: invitation.mails.invite?.channel === 'code',
+          answered: Boolean(invitation.answered) && invitation.answeredBy === 'code',
+        },
         tokenHashes: invitation.tokenHashes ?? [],
       };
     },
