@@ -215,8 +215,6 @@ describe('the service stack', () => {
           TICK_RULE_NAME: 'kundpuls-dev-tick',
           AWS_REGION: 'eu-north-1',
           LOG_LEVEL: 'silent',
-          // The API refuses to start without its tick rule (no silent fallback): the template sets it.
-          TICK_RULE_NAME: 'kundpuls-dev-tick',
         },
         encoding: 'utf8',
       });
