@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { Segments } from '../respondents/respondent.js';
-import { MAX_PICKS, type ValueList } from '../values/value-list.js';
+import type { ValueList } from '../values/value-list.js';
 
 export const FREE_TEXT_FIELDS = [
   'rankReason',
@@ -10,6 +10,8 @@ export const FREE_TEXT_FIELDS = [
 ] as const;
 export type FreeTextField = (typeof FREE_TEXT_FIELDS)[number];
 export const MAX_FREE_TEXT = 2000;
+/** How many values one answer may pick. */
+export const MAX_PICKS = 10;
 
 const freeText = () =>
   z.optional(

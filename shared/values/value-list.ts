@@ -1,8 +1,6 @@
 import * as z from 'zod/mini';
 import { singleLine } from '../schema-helpers.js';
 
-export const MAX_PICKS = 10;
-
 export const ValueSchema = z.strictObject({
   id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'Lower-case letters, digits and hyphens')),
   sv: singleLine(80),

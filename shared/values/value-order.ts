@@ -1,4 +1,4 @@
-import { type CustomerTerm, compoundOf } from '../organisations/customer-term.js';
+import { type CustomerTerm, compoundOf } from '../organisations/customer-term-forms.js';
 import { seededRandom } from './seeded-random.js';
 import type { Value } from './value-list.js';
 

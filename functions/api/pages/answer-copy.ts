@@ -1,4 +1,4 @@
-import { compoundOf } from '../../../shared/organisations/customer-term.js';
+import { compoundOf } from '../../../shared/organisations/customer-term-forms.js';
 import type { RoundSnapshot } from '../../../shared/rounds/round.js';
 
 /** Every question says the organisation's own word for the people it serves. */

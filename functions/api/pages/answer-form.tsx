@@ -1,6 +1,5 @@
-import { DONT_KNOW, FREE_TEXT_FIELDS, MAX_FREE_TEXT } from '../../../shared/answers/answer.js';
+import { DONT_KNOW, FREE_TEXT_FIELDS, MAX_FREE_TEXT, MAX_PICKS } from '../../../shared/answers/answer.js';
 import type { RoundSnapshot } from '../../../shared/rounds/round.js';
-import { MAX_PICKS } from '../../../shared/values/value-list.js';
 import { valueName, valueOrder } from '../../../shared/values/value-order.js';
 import { answerCopy } from './answer-copy.js';
 import { DoneActions } from './done-actions.js';
