@@ -29,6 +29,7 @@ interface WorkerResult {
   sends: number[];
   perOrg: Record<string, [number, number, number]>;
   memory: MemoryPeak;
+  requests: { commands: number; readUnits: number; writeUnits: number };
 }
 
 /**
@@ -108,6 +109,7 @@ export function summarise(result: WorkerResult, startAt: number, quota: number) 
     startS: ((sends[0] ?? startAt) - startAt) / 1000,
     idleS: idleMs / 1000,
     ticks: result.ticks.length,
+    requestsPerMail: result.requests.commands / Math.max(1, result.sent),
     peakRss: result.memory.peakRss,
     peakHeap: result.memory.peakHeap,
   };
@@ -158,7 +160,7 @@ export async function manyOrganisationsBench(): Promise<Row[]> {
     {
       n: 10,
       what: 'Many organisations at once: do more workers reach the quota, and peak memory of a worker',
-      figure: `at 200/s, 1 worker sends at ${int(fastOne.volume / fastOne.allSentS)}/s, 2 workers at ${int(fastTwo.volume / fastTwo.allSentS)}/s; peak RSS ${mb(Math.max(...runs.map((r) => r.peakRss)))}, peak heap ${mb(Math.max(...runs.map((r) => r.peakHeap)))} (a process running its workers); real time ${seconds(median(runs.map((r) => r.realS)))} a configuration (median)`,
+      figure: `at 200/s, 1 worker sends at ${int(fastOne.volume / fastOne.allSentS)}/s, 2 workers at ${int(fastTwo.volume / fastTwo.allSentS)}/s; peak RSS ${mb(Math.max(...runs.map((r) => r.peakRss)))}, peak heap ${mb(Math.max(...runs.map((r) => r.peakHeap)))} (a process running its workers); DynamoDB requests a mail ${runs.map((r) => r.requestsPerMail.toFixed(1)).join(', ')}; real time ${seconds(median(runs.map((r) => r.realS)))} a configuration (median)`,
       target: '2 workers reach the quota one cannot',
       ok: paceOf(fastTwo) <= 1.1 && paceOf(fastTwo) < paceOf(fastOne),
     },
