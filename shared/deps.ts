@@ -15,7 +15,7 @@ import { createInProcessTickTrigger } from './adapters/local/in-process-tick-tri
 import type { IdempotencyStore } from './idempotency/idempotent.js';
 import { readChartAssetFiles } from './mail/chart-assets-files.js';
 import { createChartRenderer } from './mail/chart-png.js';
-import type { ApiKeyStore } from './ports.js';
+import type { ApiKeyStore } from './organisations/ports.js';
 import { createLimit, type FailureLimit, type Limit } from './rate-limiter.js';
 import { createRespondentDeps, type RespondentDeps, systemClock } from './respondent-deps.js';
 import type { ApiSettings } from './settings/api.js';

@@ -1,7 +1,7 @@
 import { createDocumentClient } from './adapters/dynamodb/client.js';
 import { createSuppressionStore } from './adapters/dynamodb/suppression-store.js';
 import { createLogger } from './adapters/logging/powertools-logger.js';
-import type { Clock } from './ports.js';
+import type { Clock } from './common-ports.js';
 import { systemClock } from './respondent-deps.js';
 import { createSecrets } from './security/secrets.js';
 import type { NotificationSettings } from './settings/ses-notifications.js';

@@ -8,18 +8,14 @@ import { createRateCounter } from './adapters/dynamodb/rate-counter.js';
 import { createRespondentStore } from './adapters/dynamodb/respondent-store.js';
 import { createSuppressionStore } from './adapters/dynamodb/suppression-store.js';
 import { createLogger } from './adapters/logging/powertools-logger.js';
-import type { AnswerCodeReader } from './codes/answer-code-reader.js';
+import type { AnswerLinkReader, AnswerStore } from './answers/ports.js';
 import type { AttemptCounter } from './codes/guess-limits.js';
+import type { AnswerCodeReader } from './codes/ports.js';
+import type { Clock } from './common-ports.js';
 import type { Logger } from './logger.js';
-import type {
-  AnswerLinkReader,
-  AnswerStore,
-  Clock,
-  InvitationStore,
-  RespondentStore,
-  SuppressionStore,
-} from './ports.js';
 import { createFailureLimit, createLimit, type FailureLimit, type RateCounter } from './rate-limiter.js';
+import type { RespondentStore, SuppressionStore } from './respondents/ports.js';
+import type { InvitationStore } from './rounds/ports.js';
 import { createSecrets, type Secrets } from './security/secrets.js';
 import type { AnswersSettings } from './settings/answers.js';
 

@@ -1,6 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import type { Deps } from '../../shared/deps.js';
-import { authenticate, authorise, type Role } from '../../shared/organisations/api-key.js';
+import { authorise, type Role } from '../../shared/organisations/api-key.js';
+import { authenticate } from '../../shared/organisations/manage-api-keys.js';
 import type { AppEnv } from './env.js';
 
 export const ADMIN = ['admin'] as const satisfies Role[];

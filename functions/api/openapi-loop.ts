@@ -1,5 +1,5 @@
 import { CreateActionSchema, UpdateActionSchema } from '../../shared/actions/action.js';
-import type { Operation } from './openapi.js';
+import type { Operation } from './openapi-operation.js';
 
 const errors = { 400: 'validation_failed', 401: 'unauthorised', 403: 'forbidden', 404: 'not_found' };
 const actions = '/v1/organisations/{orgId}/rounds/{roundId}/actions';

@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import sesLocal from 'aws-ses-v2-local';
 import dynalite from 'dynalite';
-import { tableDefinition } from '../../shared/db/table-definition.js';
+import { tableDefinition } from '../../shared/adapters/dynamodb/table-definition.js';
 
 export interface Embedded {
   port: number;

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { Segments } from '../ports.js';
+import type { Segments } from '../respondents/respondent.js';
 
 export const MAX_ACTION_TEXT = 500;
 export const ACTION_STATUSES = ['planned', 'done'] as const;

@@ -1,5 +1,5 @@
 import type { Round } from '../rounds/round.js';
-import type { ActionStore } from './action-store.js';
+import type { ActionStore } from './ports.js';
 
 /** How many done actions the next round's invitation and form name: enough to show the loop, short enough to read. */
 export const DONE_ACTIONS_SHOWN = 3;

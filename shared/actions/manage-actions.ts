@@ -1,10 +1,11 @@
 import type * as z from 'zod/mini';
+import type { Clock } from '../common-ports.js';
 import { conflict, notFound, validationFailed } from '../errors.js';
-import type { Clock, RoundStore } from '../ports.js';
+import type { RoundStore } from '../rounds/ports.js';
 import type { Secrets } from '../security/secrets.js';
 import { issuesOf } from '../validation.js';
 import { type Action, CreateActionSchema, publicAction, segmentOf, UpdateActionSchema } from './action.js';
-import type { ActionStore } from './action-store.js';
+import type { ActionStore } from './ports.js';
 
 export interface ActionDeps {
   actions: ActionStore;

@@ -1,4 +1,5 @@
-import type { Mailer, TickTrigger } from '../ports.js';
+import type { Mailer } from '../mail/ports.js';
+import type { TickTrigger } from '../tick/ports.js';
 
 /** Runs `load` once and keeps its result; a failed load is not kept, so the next call tries again. */
 export function once<T>(load: () => Promise<T>): () => Promise<T> {

@@ -1,8 +1,10 @@
+import type { Clock } from '../common-ports.js';
 import { notFound } from '../errors.js';
-import type { AnswerLinkReader, Clock, TokenRecord } from '../ports.js';
 import { type FailureLimit, RateLimited } from '../rate-limiter.js';
 import { isOpen, type Round } from '../rounds/round.js';
 import type { Secrets } from '../security/secrets.js';
+import type { TokenRecord } from '../tokens/token.js';
+import type { AnswerLinkReader } from './ports.js';
 
 export interface AnswerLinkDeps {
   answerLinks: AnswerLinkReader;

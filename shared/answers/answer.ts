@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { Segments } from '../ports.js';
+import type { Segments } from '../respondents/respondent.js';
 import { MAX_PICKS, type ValueList } from '../values/value-list.js';
 
 export const FREE_TEXT_FIELDS = [

@@ -1,9 +1,10 @@
 import { ANSWER_SHARDS, shardOf } from '../db/table.js';
 import { validationFailed } from '../errors.js';
-import type { AnswerStore, InvitationStore } from '../ports.js';
+import type { InvitationStore } from '../rounds/ports.js';
 import type { Secrets } from '../security/secrets.js';
 import { type AnswerInput, FREE_TEXT_FIELDS, isEmptyAnswer, type StoredAnswer } from './answer.js';
 import type { AnswerLink } from './answer-link.js';
+import type { AnswerStore } from './ports.js';
 
 export interface SubmitDeps {
   answers: AnswerStore;

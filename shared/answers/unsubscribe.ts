@@ -1,4 +1,5 @@
-import type { Clock, RespondentStore, SuppressionStore } from '../ports.js';
+import type { Clock } from '../common-ports.js';
+import type { RespondentStore, SuppressionStore } from '../respondents/ports.js';
 import type { AnswerLink } from './answer-link.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { InvitationStore } from '../ports.js';
+import type { InvitationStore } from '../rounds/ports.js';
 import type { Round } from '../rounds/round.js';
 
 /**

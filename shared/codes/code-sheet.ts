@@ -1,5 +1,7 @@
+import type { Clock } from '../common-ports.js';
 import { conflict, notFound } from '../errors.js';
-import type { Clock, InvitationStore, RespondentStore, RoundStore } from '../ports.js';
+import type { RespondentStore } from '../respondents/ports.js';
+import type { InvitationStore, RoundStore } from '../rounds/ports.js';
 import { isOpen, type Round } from '../rounds/round.js';
 import type { Secrets } from '../security/secrets.js';
 import { answerCodeOf } from './answer-code.js';

@@ -1,5 +1,5 @@
+import type { Clock } from '../common-ports.js';
 import { DomainError } from '../errors.js';
-import type { Clock } from '../ports.js';
 import type { Secrets } from '../security/secrets.js';
 
 /**

@@ -2,8 +2,8 @@ import type { AnswerLink } from '../answers/answer-link.js';
 import { notFound } from '../errors.js';
 import { isOpen } from '../rounds/round.js';
 import { codeTokenHash, normaliseCode } from './answer-code.js';
-import type { AnswerCodeReader } from './answer-code-reader.js';
 import { countFailedCode, type GuessLimitDeps, refuseWhileGuessing } from './guess-limits.js';
+import type { AnswerCodeReader } from './ports.js';
 
 export interface AnswerCodeDeps extends GuessLimitDeps {
   answerCodes: AnswerCodeReader;

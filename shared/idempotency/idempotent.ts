@@ -1,5 +1,5 @@
+import type { Clock } from '../common-ports.js';
 import { DomainError, validationFailed } from '../errors.js';
-import type { Clock } from '../ports.js';
 import type { Secrets } from '../security/secrets.js';
 
 /** A request's Idempotency-Key as stored: its keyed hash, the request it came with, and the sealed response. */

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
+import type { Clock } from '../common-ports.js';
 import type { Logger } from '../logger.js';
-import type { Clock, SuppressionStore } from '../ports.js';
+import type { SuppressionStore } from '../respondents/ports.js';
 import { respondentKeyOf } from '../respondents/respondent-identity.js';
 import { normaliseEmail } from '../schema-helpers.js';
 import type { Secrets } from '../security/secrets.js';

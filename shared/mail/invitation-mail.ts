@@ -1,8 +1,8 @@
-import type { OutgoingMail } from '../ports.js';
 import type { MailKind } from '../rounds/invitation.js';
 import type { RoundSnapshot } from '../rounds/round.js';
 import { doneActionsHtml, doneActionsText } from './done-actions-mail.js';
 import { button, html, mailLayout } from './html.js';
+import type { OutgoingMail } from './ports.js';
 
 const dateIn = (language: 'sv' | 'en', iso: string) =>
   new Intl.DateTimeFormat(language === 'sv' ? 'sv-SE' : 'en-GB', {

@@ -1,7 +1,7 @@
-import type { OutgoingMail } from '../ports.js';
 import type { SegmentTurnout } from '../reports/participation.js';
 import type { RoundSnapshot } from '../rounds/round.js';
 import { html, mailLayout } from './html.js';
+import type { OutgoingMail } from './ports.js';
 
 const percent = (answered: number, invited: number) =>
   invited === 0 ? '–' : `${Math.round((answered / invited) * 100)} %`;

@@ -1,8 +1,8 @@
-import type { OutgoingMail } from '../ports.js';
 import { changeWords } from '../reports/change-words.js';
 import type { RoundReport } from '../reports/round-report.js';
 import type { TrendReport } from '../reports/trend.js';
 import { html, mailLayout } from './html.js';
+import type { OutgoingMail } from './ports.js';
 import { type ReportCopy, reportCopy } from './report-mail-copy.js';
 import { type GoalStanding, goalSection } from './report-mail-goal.js';
 import { type Heatmap, heatmapSection, percent, signed } from './report-mail-heatmap.js';

@@ -1,6 +1,6 @@
 import type { Organisation } from '../organisations/organisation.js';
-import type { OutgoingMail } from '../ports.js';
 import { button, html, mailLayout } from './html.js';
+import type { OutgoingMail } from './ports.js';
 
 /**
  * Fixed words only: the address is not verified yet, so the mail quotes nothing the enrolling caller chose (no

@@ -1,10 +1,12 @@
+import type { Clock } from '../common-ports.js';
 import { validationFailed } from '../errors.js';
 import type { Logger } from '../logger.js';
+import type { Mailer } from '../mail/ports.js';
 import { verificationMail } from '../mail/verification-mail.js';
-import type { ApiKeyStore, Clock, Mailer, OrganisationStore, TokenStore } from '../ports.js';
 import type { Secrets } from '../security/secrets.js';
-import { createApiKey } from './api-key.js';
+import type { TokenStore } from '../tokens/ports.js';
 import { resolveCustomerTerm } from './customer-term.js';
+import { createApiKey } from './manage-api-keys.js';
 import {
   type CreateOrganisationInput,
   DEFAULTS,
@@ -12,6 +14,7 @@ import {
   publicOrganisation,
   settingsProblems,
 } from './organisation.js';
+import type { ApiKeyStore, OrganisationStore } from './ports.js';
 import { countVerificationMail, type VerificationLimits } from './verification-limits.js';
 
 export interface OrganisationDeps {

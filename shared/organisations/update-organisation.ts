@@ -1,9 +1,11 @@
+import type { Clock } from '../common-ports.js';
 import { notFound, validationFailed } from '../errors.js';
-import type { Clock, OrganisationStore, ValueListStore } from '../ports.js';
 import { type TickTriggerDeps, wakeTick } from '../tick/tick-trigger.js';
+import type { ValueListStore } from '../values/ports.js';
 import { nextRoundAt } from './cadence.js';
 import { resolveCustomerTerm } from './customer-term.js';
 import { type Organisation, settingsProblems, type UpdateOrganisationInput } from './organisation.js';
+import type { OrganisationStore } from './ports.js';
 
 interface UpdateDeps extends TickTriggerDeps {
   organisations: OrganisationStore;

@@ -1,9 +1,11 @@
+import type { Clock } from '../common-ports.js';
 import { DomainError, notFound } from '../errors.js';
-import type { Clock, OrganisationStore, TokenStore } from '../ports.js';
 import type { Secrets } from '../security/secrets.js';
 import { type TickTriggerDeps, wakeTick } from '../tick/tick-trigger.js';
+import type { TokenStore } from '../tokens/ports.js';
 import { nextRoundAt } from './cadence.js';
 import type { Organisation } from './organisation.js';
+import type { OrganisationStore } from './ports.js';
 
 interface VerifyDeps extends TickTriggerDeps {
   organisations: OrganisationStore;

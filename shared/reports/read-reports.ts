@@ -1,5 +1,5 @@
 import { notFound } from '../errors.js';
-import type { RoundStore } from '../ports.js';
+import type { RoundStore } from '../rounds/ports.js';
 import { isOpen, type Round } from '../rounds/round.js';
 import { countInvitations } from '../rounds/round-view.js';
 import { computeBenchmark } from './benchmark.js';

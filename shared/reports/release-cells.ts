@@ -1,4 +1,4 @@
-import type { Segments } from '../ports.js';
+import type { Segments } from '../respondents/respondent.js';
 import { SEGMENT_FIELDS } from '../respondents/respondent.js';
 
 /**

@@ -1,5 +1,5 @@
+import type { AnswerStore } from '../answers/ports.js';
 import { ANSWER_SHARDS } from '../db/table.js';
-import type { AnswerStore } from '../ports.js';
 import { DEFAULT_RANK_MAX } from '../rounds/round.js';
 import { round3 } from '../rounds/round-view.js';
 import type { PlaceSample } from './aggregate-round.js';

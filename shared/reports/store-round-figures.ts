@@ -1,19 +1,16 @@
+import type { AnswerStore } from '../answers/ports.js';
 import { answeredByCodeFigure, countAnsweredByCode } from '../codes/answered-by-code.js';
+import type { Clock } from '../common-ports.js';
 import { ANSWER_SHARDS } from '../db/table.js';
-import type {
-  AnswerStore,
-  BenchmarkStore,
-  Clock,
-  InvitationStore,
-  OrganisationStore,
-  ReportStore,
-} from '../ports.js';
+import type { OrganisationStore } from '../organisations/ports.js';
+import type { InvitationStore } from '../rounds/ports.js';
 import { DEFAULT_RANK_MAX, type Round } from '../rounds/round.js';
 import { round3, tallyInvitations } from '../rounds/round-view.js';
 import { RoundAggregator } from './aggregate-round.js';
 import { countsInBenchmark } from './benchmark.js';
 import { buildHeatmap } from './heatmap.js';
 import { segmentTurnout } from './participation.js';
+import type { BenchmarkStore, ReportStore } from './ports.js';
 import { changeSince, placeSampleOf } from './round-change.js';
 import { type RoundReport, withCommentPage } from './round-report.js';
 

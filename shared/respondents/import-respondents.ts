@@ -1,8 +1,9 @@
 import { parse } from 'csv-parse/sync';
+import type { Clock } from '../common-ports.js';
 import { type FieldIssue, validationFailed } from '../errors.js';
-import type { Clock, RespondentStore, SuppressionStore } from '../ports.js';
 import type { Secrets } from '../security/secrets.js';
 import { issuesOf } from '../validation.js';
+import type { RespondentStore, SuppressionStore } from './ports.js';
 import {
   CONTACT_FIELDS,
   ImportRespondentsSchema,

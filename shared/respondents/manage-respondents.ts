@@ -1,7 +1,9 @@
-import type { Clock, RespondentStore, SuppressionStore } from '../ports.js';
+import type { Clock } from '../common-ports.js';
+import { normaliseEmail } from '../schema-helpers.js';
 import type { Secrets } from '../security/secrets.js';
+import type { RespondentStore, SuppressionStore } from './ports.js';
 import { publicRespondent } from './respondent.js';
-import { respondentKeyNamed } from './respondent-identity.js';
+import { employeeKeyOf, respondentKeyOf } from './respondent-identity.js';
 
 interface RespondentDeps {
   respondents: RespondentStore;
@@ -44,4 +46,28 @@ export async function eraseRespondent(
     await deps.suppressions.unsubscribe(orgId, key, deps.clock.now().toISOString());
   await deps.respondents.delete(orgId, key);
   for (const followUp of followUps) await followUp(orgId, key);
+}
+
+/**
+ * The respondent an erasure request names: an e-mail address (it has an @), or an employee id. Someone
+ * imported with both is keyed by e-mail, so an erasure by their employee id looks them up in the list (rare,
+ * and bounded by the organisation's size). Undefined when nobody matches: erasure stays idempotent.
+ */
+async function respondentKeyNamed(
+  deps: { respondents: RespondentStore; secrets: Secrets },
+  orgId: string,
+  emailOrEmployeeId: string,
+): Promise<string | undefined> {
+  const named = emailOrEmployeeId.trim();
+  if (named.includes('@')) return respondentKeyOf(deps.secrets, normaliseEmail(named));
+  const direct = employeeKeyOf(deps.secrets, named);
+  if (await deps.respondents.get(orgId, direct)) return direct;
+  let cursor: string | undefined;
+  do {
+    const page = await deps.respondents.list(orgId, cursor, 500);
+    const found = page.items.find((respondent) => respondent.employeeId === named);
+    if (found) return found.respondentKey;
+    cursor = page.cursor;
+  } while (cursor);
+  return direct;
 }

@@ -1,6 +1,4 @@
 import * as z from 'zod/mini';
-import type { RespondentStore } from '../ports.js';
-import { normaliseEmail } from '../schema-helpers.js';
 import type { Secrets } from '../security/secrets.js';
 
 /**
@@ -41,28 +39,4 @@ export function respondentKeyFor(secrets: Secrets, input: { email?: string; empl
   return input.email !== undefined
     ? respondentKeyOf(secrets, input.email)
     : employeeKeyOf(secrets, input.employeeId as string);
-}
-
-/**
- * The respondent an erasure request names: an e-mail address (it has an @), or an employee id. Someone
- * imported with both is keyed by e-mail, so an erasure by their employee id looks them up in the list (rare,
- * and bounded by the organisation's size). Undefined when nobody matches: erasure stays idempotent.
- */
-export async function respondentKeyNamed(
-  deps: { respondents: RespondentStore; secrets: Secrets },
-  orgId: string,
-  emailOrEmployeeId: string,
-): Promise<string | undefined> {
-  const named = emailOrEmployeeId.trim();
-  if (named.includes('@')) return respondentKeyOf(deps.secrets, normaliseEmail(named));
-  const direct = employeeKeyOf(deps.secrets, named);
-  if (await deps.respondents.get(orgId, direct)) return direct;
-  let cursor: string | undefined;
-  do {
-    const page = await deps.respondents.list(orgId, cursor, 500);
-    const found = page.items.find((respondent) => respondent.employeeId === named);
-    if (found) return found.respondentKey;
-    cursor = page.cursor;
-  } while (cursor);
-  return direct;
 }

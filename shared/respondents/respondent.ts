@@ -46,6 +46,9 @@ export interface Respondent {
   updatedAt: string;
 }
 
+/** Where a respondent sits in the organisation: what reports group answers by, never who answered. */
+export type Segments = { department?: string; role?: string; site?: string };
+
 export const SEGMENT_FIELDS = ['department', 'role', 'site'] as const;
 /** Attributes besides the identity an import may change. */
 export const CONTACT_FIELDS = ['employeeId', 'mobile'] as const;

@@ -1,5 +1,7 @@
+import type { Clock } from '../common-ports.js';
 import { conflict, notFound } from '../errors.js';
-import type { Clock, OrganisationStore, RoundStore } from '../ports.js';
+import type { OrganisationStore } from '../organisations/ports.js';
+import type { RoundStore } from './ports.js';
 import { isOpen, type Round } from './round.js';
 
 interface CloseDeps {

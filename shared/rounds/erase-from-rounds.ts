@@ -1,5 +1,6 @@
-import type { InvitationStore, RoundStore, TokenStore } from '../ports.js';
 import type { EraseFollowUp } from '../respondents/manage-respondents.js';
+import type { TokenStore } from '../tokens/ports.js';
+import type { InvitationStore, RoundStore } from './ports.js';
 
 /**
  * Erasure's second half: every invitation of the person goes, with the link tokens it handed out, so nothing

@@ -1,4 +1,4 @@
-import type { Segments } from '../ports.js';
+import type { Segments } from '../respondents/respondent.js';
 
 /** The mails a round can send one respondent: the invitation and up to two reminders. */
 export type MailKind = 'invite' | 'reminder1' | 'reminder2';

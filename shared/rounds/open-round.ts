@@ -1,13 +1,16 @@
-import type { ActionStore } from '../actions/action-store.js';
 import { withDoneActions } from '../actions/done-since-last-pulse.js';
+import type { ActionStore } from '../actions/ports.js';
+import type { Clock } from '../common-ports.js';
 import { conflict, DomainError, notFound } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { nextRoundAt } from '../organisations/cadence.js';
 import type { Organisation } from '../organisations/organisation.js';
-import type { Clock, OrganisationStore, RoundStore, ValueListStore } from '../ports.js';
+import type { OrganisationStore } from '../organisations/ports.js';
 import type { Secrets } from '../security/secrets.js';
 import { type TickTriggerDeps, wakeTick } from '../tick/tick-trigger.js';
+import type { ValueListStore } from '../values/ports.js';
 import { resolveValueList } from '../values/resolve-value-list.js';
+import type { RoundStore } from './ports.js';
 import { newRound, type Round, scheduledRoundId } from './round.js';
 
 export interface RoundDeps extends TickTriggerDeps {

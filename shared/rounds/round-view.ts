@@ -1,6 +1,7 @@
-import type { InvitationStore, Segments } from '../ports.js';
 import { cellKey } from '../reports/release-cells.js';
 import { roundHalfUp } from '../reports/rounding.js';
+import type { Segments } from '../respondents/respondent.js';
+import type { InvitationStore } from './ports.js';
 import { isOpen, type Round } from './round.js';
 
 export interface RoundCounts {

@@ -1,4 +1,4 @@
-import type { Segments } from '../ports.js';
+import type { Segments } from '../respondents/respondent.js';
 import { type Respondent, SEGMENT_FIELDS } from '../respondents/respondent.js';
 import type { Round } from '../rounds/round.js';
 import type { TickDeps, TickRun } from './tick-deps.js';

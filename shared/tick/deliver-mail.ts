@@ -1,20 +1,14 @@
-import { errorName } from '../logger.js';
 import { invitationMail } from '../mail/invitation-mail.js';
 import type { Respondent } from '../respondents/respondent.js';
 import type { Invitation, MailKind } from '../rounds/invitation.js';
 import type { Round } from '../rounds/round.js';
 import { newAnswerLink } from './answer-token.js';
 import { deliverWithoutEmail } from './deliver-without-email.js';
+import { type DeliveryOutcome, isThrottling } from './delivery.js';
 import type { TickDeps, TickRun } from './tick-deps.js';
 
 /** A claimed mail is re-sent by another tick only after this long: longer than any one send can take. */
 export const MAIL_LEASE_MS = 10 * 60_000;
-
-export type DeliveryOutcome = 'sent' | 'skipped' | 'not-claimed' | 'failed';
-
-/** Errors that say "slow down": the run stops and the next tick resumes. */
-export const isThrottling = (error: unknown) =>
-  /Throttl|TooManyRequests|MaxSendRate|LimitExceeded/i.test(errorName(error));
 
 /**
  * Sends one invitation or reminder exactly once across concurrent and crashed ticks.

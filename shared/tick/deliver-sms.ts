@@ -4,7 +4,7 @@ import type { Round } from '../rounds/round.js';
 import { invitationSms } from '../sms/invitation-sms.js';
 import type { SmsSender } from '../sms/sms-sender.js';
 import { newAnswerLink } from './answer-token.js';
-import { type DeliveryOutcome, isThrottling } from './deliver-mail.js';
+import { type DeliveryOutcome, isThrottling } from './delivery.js';
 import type { TickDeps, TickRun } from './tick-deps.js';
 
 /**

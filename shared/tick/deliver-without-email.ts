@@ -3,8 +3,8 @@ import type { Respondent } from '../respondents/respondent.js';
 import type { Invitation, MailKind } from '../rounds/invitation.js';
 import type { Round } from '../rounds/round.js';
 import { putAnswerToken } from './answer-token.js';
-import type { DeliveryOutcome } from './deliver-mail.js';
 import { deliverSms } from './deliver-sms.js';
+import type { DeliveryOutcome } from './delivery.js';
 import type { TickDeps, TickRun } from './tick-deps.js';
 
 /**

@@ -1,4 +1,5 @@
-import type { Clock, MailBucket, MailQuotaStore } from '../ports.js';
+import type { Clock } from '../common-ports.js';
+import type { MailBucket, MailQuotaStore } from './ports.js';
 
 /** A take reserves this much time's worth of sends with one write: about ten writes a second at any rate. */
 export const QUOTA_BATCH_MS = 100;

@@ -1,7 +1,7 @@
 import { reminderKind } from '../rounds/invitation.js';
 import { isOpen, type Round } from '../rounds/round.js';
 import { createInvitations } from './create-invitations.js';
-import { isThrottling } from './deliver-mail.js';
+import { isThrottling } from './delivery.js';
 import { finishClosedRound } from './finish-closed-round.js';
 import { runMailPass, type Turn } from './mail-pass.js';
 import { sendProgressMail } from './progress-report.js';

@@ -1,26 +1,19 @@
-import type { ActionStore } from '../actions/action-store.js';
+import type { ActionStore } from '../actions/ports.js';
+import type { AnswerStore } from '../answers/ports.js';
+import type { Clock } from '../common-ports.js';
 import type { Logger } from '../logger.js';
 import type { ChartRenderer } from '../mail/chart-png.js';
-import type {
-  AnswerStore,
-  BenchmarkStore,
-  Clock,
-  InvitationStore,
-  Mailer,
-  MailQuotaStore,
-  OrganisationStore,
-  ReportStore,
-  RespondentStore,
-  RoundStore,
-  SuppressionStore,
-  TickStateStore,
-  TickTrigger,
-  TokenStore,
-  ValueListStore,
-} from '../ports.js';
+import type { Mailer } from '../mail/ports.js';
+import type { OrganisationStore } from '../organisations/ports.js';
+import type { BenchmarkStore, ReportStore } from '../reports/ports.js';
+import type { RespondentStore, SuppressionStore } from '../respondents/ports.js';
+import type { InvitationStore, RoundStore } from '../rounds/ports.js';
 import type { Secrets } from '../security/secrets.js';
 import type { SmsSender } from '../sms/sms-sender.js';
+import type { TokenStore } from '../tokens/ports.js';
+import type { ValueListStore } from '../values/ports.js';
 import { createMailQuota } from './mail-quota.js';
+import type { MailQuotaStore, TickStateStore, TickTrigger } from './ports.js';
 
 export interface TickDeps {
   organisations: OrganisationStore;

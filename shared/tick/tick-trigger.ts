@@ -1,5 +1,7 @@
+import type { Clock } from '../common-ports.js';
 import type { Logger } from '../logger.js';
-import type { Clock, OrganisationStore, TickStateStore, TickTrigger } from '../ports.js';
+import type { OrganisationStore } from '../organisations/ports.js';
+import type { TickStateStore, TickTrigger } from './ports.js';
 
 export interface TickTriggerDeps {
   tickTrigger: TickTrigger;

@@ -1,6 +1,6 @@
 import type { Organisation } from '../organisations/organisation.js';
-import type { ValueListStore } from '../ports.js';
 import { DEFAULT_VALUE_LIST } from './default-value-list.js';
+import type { ValueListStore } from './ports.js';
 import type { ValueList } from './value-list.js';
 
 /** The list a new round freezes: none when values selection is off, else the organisation's own or the default. */

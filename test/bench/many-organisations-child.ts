@@ -7,7 +7,7 @@
  * per organisation, its first and last invitation and how many. Reports those, each send's time, and the
  * process's peak memory (all its workers together).
  */
-import type { Mailer } from '../../shared/ports.js';
+import type { Mailer } from '../../shared/mail/ports.js';
 import { runTick } from '../../shared/tick/run-tick.js';
 import { orgOfAddress } from '../support/many-organisations.js';
 import { startBenchStack } from './support/bench-stack.js';

@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { TICK_BUDGET_SECONDS, TICK_TIMEOUT } from '../../infra/stacks/service-stack.js';
 import { ANSWER_SHARDS, keys } from '../../shared/db/table.js';
-import type { Mailer } from '../../shared/ports.js';
+import type { Mailer } from '../../shared/mail/ports.js';
 import { respondentKeyOf } from '../../shared/respondents/respondent-identity.js';
 import { runTick } from '../../shared/tick/run-tick.js';
 import { organisationWithOpenRound } from '../support/round-setup.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/stack.js';
-import type { OutgoingMail } from '../../shared/ports.js';
+import type { OutgoingMail } from '../../shared/mail/ports.js';
 import { QUOTA_BATCH_MS, QUOTA_BURST_MS } from '../../shared/tick/mail-quota.js';
 import { runTick } from '../../shared/tick/run-tick.js';
 import { manualClock } from '../support/clock.js';

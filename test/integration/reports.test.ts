@@ -4,7 +4,7 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/stack.js';
 import { composeMime, createSesMailer } from '../../shared/adapters/ses/ses-mailer.js';
-import type { OutgoingMail } from '../../shared/ports.js';
+import type { OutgoingMail } from '../../shared/mail/ports.js';
 import { runTick } from '../../shared/tick/run-tick.js';
 import { manualClock } from '../support/clock.js';
 import { organisationWithOpenRound } from '../support/round-setup.js';

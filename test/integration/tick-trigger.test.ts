@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/stack.js';
 import type { InProcessTickTrigger } from '../../shared/adapters/local/in-process-tick-trigger.js';
-import type { TickTrigger } from '../../shared/ports.js';
+import type { TickTrigger } from '../../shared/tick/ports.js';
 import { runTick } from '../../shared/tick/run-tick.js';
 import { MIN_SLEEP_MS, STAY_AWAKE_MS, settleTickTrigger, wakeTick } from '../../shared/tick/tick-trigger.js';
 import { manualClock } from '../support/clock.js';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/api/app.js';
 import type { LocalStack } from '../../infra/local/stack.js';
+import type { AnswerStore } from '../../shared/answers/ports.js';
 import { ANSWER_SHARDS } from '../../shared/db/table.js';
-import type { AnswerStore } from '../../shared/ports.js';
 import { runTick } from '../../shared/tick/run-tick.js';
 import { organisationWithOpenRound } from '../support/round-setup.js';
 import { linkIn, sentMail, startTestStack } from '../support/stack.js';

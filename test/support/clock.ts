@@ -1,4 +1,4 @@
-import type { Clock } from '../../shared/ports.js';
+import type { Clock } from '../../shared/common-ports.js';
 
 /** A clock the test moves by hand: the tick's windows and reminders are days apart. */
 export function manualClock(start = Date.now()) {

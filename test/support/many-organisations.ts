@@ -1,14 +1,11 @@
+import type { Mailer, OutgoingMail } from '../../shared/mail/ports.js';
 import { resolveCustomerTerm } from '../../shared/organisations/customer-term.js';
 import { DEFAULTS, type Organisation } from '../../shared/organisations/organisation.js';
-import type {
-  Mailer,
-  OrganisationStore,
-  OutgoingMail,
-  RespondentStore,
-  RoundStore,
-} from '../../shared/ports.js';
+import type { OrganisationStore } from '../../shared/organisations/ports.js';
+import type { RespondentStore } from '../../shared/respondents/ports.js';
 import type { Respondent } from '../../shared/respondents/respondent.js';
 import { respondentKeyOf } from '../../shared/respondents/respondent-identity.js';
+import type { RoundStore } from '../../shared/rounds/ports.js';
 import { newRound } from '../../shared/rounds/round.js';
 import type { Secrets } from '../../shared/security/secrets.js';
 

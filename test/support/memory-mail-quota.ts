@@ -1,4 +1,4 @@
-import type { MailBucket, MailQuotaStore } from '../../shared/ports.js';
+import type { MailBucket, MailQuotaStore } from '../../shared/tick/ports.js';
 
 /** The send bucket in memory, with the same conditional write as the table's; counts writes for cost checks. */
 export function memoryMailQuota() {

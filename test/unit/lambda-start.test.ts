@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onFirstInvocation } from '../../functions/first-invocation.js';
 import { lazyMailer } from '../../shared/adapters/lazy.js';
 import { extensionSecretReader } from '../../shared/adapters/ssm/extension-secret-reader.js';
-import type { OutgoingMail } from '../../shared/ports.js';
+import type { OutgoingMail } from '../../shared/mail/ports.js';
 
 // The Parameters and Secrets extension's HTTP interface, as AWS documents it, on a local port.
 const seen: IncomingMessage[] = [];

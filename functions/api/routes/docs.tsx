@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.js';
-import { buildOpenApi, type Operation } from '../openapi.js';
+import { buildOpenApi } from '../openapi.js';
+import type { Operation } from '../openapi-operation.js';
 import { Layout } from '../pages/layout.js';
 
 /** The machine-readable contract and a plain page listing it for people; no third-party viewer is loaded. */

@@ -1,11 +1,7 @@
 import { Hono } from 'hono';
 import type { Deps } from '../../../shared/deps.js';
-import {
-  CreateKeySchema,
-  createApiKey,
-  listApiKeys,
-  revokeApiKey,
-} from '../../../shared/organisations/api-key.js';
+import { CreateKeySchema } from '../../../shared/organisations/api-key.js';
+import { createApiKey, listApiKeys, revokeApiKey } from '../../../shared/organisations/manage-api-keys.js';
 import { ADMIN, requireKey } from '../auth.js';
 import type { AppEnv } from '../env.js';
 import { readBody } from '../http.js';

@@ -1,6 +1,6 @@
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Action } from '../../actions/action.js';
-import type { ActionStore } from '../../actions/action-store.js';
+import type { ActionStore } from '../../actions/ports.js';
 import { actionKeys, keys } from '../../db/table.js';
 import { conflict } from '../../errors.js';
 import { isConditionFailure, queryAll, withoutKeys } from './client.js';

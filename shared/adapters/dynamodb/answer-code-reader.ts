@@ -1,8 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { AnswerCodeReader } from '../../codes/answer-code-reader.js';
+import type { AnswerCodeReader } from '../../codes/ports.js';
 import { keys } from '../../db/table.js';
-import type { TokenRecord } from '../../ports.js';
 import type { Round } from '../../rounds/round.js';
+import type { TokenRecord } from '../../tokens/token.js';
 import { batchGet } from './batch.js';
 import { withoutKeys } from './client.js';
 

@@ -1,7 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AnswerLinkReader } from '../../answers/ports.js';
 import { keys } from '../../db/table.js';
-import type { AnswerLinkReader, TokenRecord } from '../../ports.js';
 import type { Round } from '../../rounds/round.js';
+import type { TokenRecord } from '../../tokens/token.js';
 import { batchGet } from './batch.js';
 import { withoutKeys } from './client.js';
 

@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoredAnswer } from '../../answers/answer.js';
+import type { AnswerStore } from '../../answers/ports.js';
 import { keys } from '../../db/table.js';
-import type { AnswerStore } from '../../ports.js';
 import { decodeCursor, encodeCursor } from './client.js';
 
 export function createAnswerStore(db: DynamoDBDocumentClient, tableName: string): AnswerStore {

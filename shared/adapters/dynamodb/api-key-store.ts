@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../db/table.js';
 import type { ApiKeyRecord } from '../../organisations/api-key.js';
-import type { ApiKeyStore } from '../../ports.js';
+import type { ApiKeyStore } from '../../organisations/ports.js';
 import { isConditionFailure, withoutKeys } from './client.js';
 
 export function createApiKeyStore(db: DynamoDBDocumentClient, tableName: string): ApiKeyStore {

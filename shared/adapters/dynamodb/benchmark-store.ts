@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../db/table.js';
-import type { BenchmarkStore } from '../../ports.js';
+import type { BenchmarkStore } from '../../reports/ports.js';
 
 /** One small item per organisation in one partition: written once per round, read with the trend. */
 export function createBenchmarkStore(db: DynamoDBDocumentClient, tableName: string): BenchmarkStore {

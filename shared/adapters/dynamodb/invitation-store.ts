@@ -6,8 +6,8 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { INVITATION_SHARDS, keys } from '../../db/table.js';
-import type { InvitationStore } from '../../ports.js';
 import type { Invitation } from '../../rounds/invitation.js';
+import type { InvitationStore } from '../../rounds/ports.js';
 import { decodeCursor, encodeCursor, isConditionFailure } from './client.js';
 
 function fromItem(item: Record<string, unknown>): Invitation {

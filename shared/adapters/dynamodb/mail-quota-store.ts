@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../db/table.js';
-import type { MailQuotaStore } from '../../ports.js';
+import type { MailQuotaStore } from '../../tick/ports.js';
 import { isConditionFailure } from './client.js';
 
 /** The send bucket: one small item, written once per batch of send slots (docs/decisions.md, issue 18). */

@@ -8,7 +8,7 @@ import {
 import { keys, WORK_QUEUE_INDEX, workQueue } from '../../db/table.js';
 import { conflict } from '../../errors.js';
 import type { Organisation } from '../../organisations/organisation.js';
-import type { OrganisationStore } from '../../ports.js';
+import type { OrganisationStore } from '../../organisations/ports.js';
 import { conditionally, isConditionFailure, withoutKeys } from './client.js';
 import { buildUpdate } from './update-expression.js';
 

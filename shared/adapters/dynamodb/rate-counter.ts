@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Clock } from '../../common-ports.js';
 import { keys, TTL_ATTRIBUTE } from '../../db/table.js';
-import type { Clock } from '../../ports.js';
 import type { RateCounter } from '../../rate-limiter.js';
 import { isConditionFailure } from './client.js';
 

@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../db/table.js';
-import type { ReportStore } from '../../ports.js';
+import type { ReportStore } from '../../reports/ports.js';
 import type { RoundReport } from '../../reports/round-report.js';
 import { type TrendPoint, toTrendPoint } from '../../reports/trend.js';
 import { queryAll, withoutKeys } from './client.js';

@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../db/table.js';
 import { validationFailed } from '../../errors.js';
-import type { RespondentStore } from '../../ports.js';
+import type { RespondentStore } from '../../respondents/ports.js';
 import type { Respondent } from '../../respondents/respondent.js';
 import { batchGet, batchWrite } from './batch.js';
 import { decodeCursor, encodeCursor, isConditionFailure, withoutKeys } from './client.js';

@@ -6,7 +6,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { keys, WORK_QUEUE_INDEX, workQueue } from '../../db/table.js';
-import type { RoundStore } from '../../ports.js';
+import type { RoundStore } from '../../rounds/ports.js';
 import type { Round } from '../../rounds/round.js';
 import {
   conditionally,

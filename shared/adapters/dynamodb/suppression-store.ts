@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../db/table.js';
-import type { SuppressionStore } from '../../ports.js';
+import type { SuppressionStore } from '../../respondents/ports.js';
 import { batchGet } from './batch.js';
 
 /** Global suppressions (bounces, complaints) under the address's key; unsubscribes under the organisation. */

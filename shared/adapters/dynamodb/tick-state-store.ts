@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../db/table.js';
-import type { TickStateStore } from '../../ports.js';
+import type { TickStateStore } from '../../tick/ports.js';
 import { conditionally } from './client.js';
 
 export function createTickStateStore(db: DynamoDBDocumentClient, tableName: string): TickStateStore {

@@ -1,6 +1,7 @@
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys, TTL_ATTRIBUTE } from '../../db/table.js';
-import type { TokenRecord, TokenStore } from '../../ports.js';
+import type { TokenStore } from '../../tokens/ports.js';
+import type { TokenRecord } from '../../tokens/token.js';
 import { withoutKeys } from './client.js';
 
 const TTL_GRACE_SECONDS = 90 * 86_400;

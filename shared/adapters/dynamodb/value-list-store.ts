@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../db/table.js';
-import type { ValueListStore } from '../../ports.js';
+import type { ValueListStore } from '../../values/ports.js';
 import type { ValueList } from '../../values/value-list.js';
 
 export function createValueListStore(db: DynamoDBDocumentClient, tableName: string): ValueListStore {

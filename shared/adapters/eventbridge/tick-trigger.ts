@@ -1,5 +1,5 @@
 import { EventBridgeClient, PutRuleCommand } from '@aws-sdk/client-eventbridge';
-import type { TickTrigger } from '../../ports.js';
+import type { TickTrigger } from '../../tick/ports.js';
 
 export interface TickRule {
   region: string;

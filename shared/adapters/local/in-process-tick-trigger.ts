@@ -1,4 +1,4 @@
-import type { TickTrigger } from '../../ports.js';
+import type { TickTrigger } from '../../tick/ports.js';
 
 export interface InProcessTickTrigger extends TickTrigger {
   /** Whether the local loop should run the tick now: always while awake, else once the next due time came. */

@@ -1,6 +1,6 @@
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import type { Mailer, OutgoingMail } from '../../ports.js';
+import type { Mailer, OutgoingMail } from '../../mail/ports.js';
 
 export interface SesConfig {
   region: string;

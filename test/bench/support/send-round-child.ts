@@ -5,7 +5,7 @@
  */
 import { loadConfig } from '../../../shared/config.js';
 import { createTickingDeps } from '../../../shared/deps.js';
-import type { Mailer } from '../../../shared/ports.js';
+import type { Mailer } from '../../../shared/mail/ports.js';
 import { runTick } from '../../../shared/tick/run-tick.js';
 import { childInput, memorySampler, reportResult, sampledAt } from './child.js';
 

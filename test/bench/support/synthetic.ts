@@ -1,7 +1,7 @@
 import type { AnswerInput, StoredAnswer } from '../../../shared/answers/answer.js';
 import type { AnswerLink } from '../../../shared/answers/answer-link.js';
 import { submitAnswer } from '../../../shared/answers/submit-answer.js';
-import type { Segments } from '../../../shared/ports.js';
+import type { Segments } from '../../../shared/respondents/respondent.js';
 import type { Secrets } from '../../../shared/security/secrets.js';
 
 /** A small seeded PRNG (mulberry32): the same data on every run. */

@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Clock } from '../../../shared/ports.js';
+import type { Clock } from '../../../shared/common-ports.js';
 
 interface Sleeper {
   at: number;

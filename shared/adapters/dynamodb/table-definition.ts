@@ -1,5 +1,5 @@
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
-import { TABLE_KEYS, WORK_QUEUE_INDEX } from './table.js';
+import { TABLE_KEYS, WORK_QUEUE_INDEX } from '../../db/table.js';
 
 /** The table as the local stack and tests create it; infra/ declares the same keys through CDK. */
 export function tableDefinition(tableName: string): CreateTableCommandInput {

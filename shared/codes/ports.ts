@@ -1,5 +1,5 @@
-import type { TokenRecord } from '../ports.js';
 import type { Round } from '../rounds/round.js';
+import type { TokenRecord } from '../tokens/token.js';
 
 /** The kiosk's reads: a code's token by its hash, then the round it names (a code, unlike a link, names none). */
 export interface AnswerCodeReader {
