@@ -13,10 +13,10 @@ const CHILD = fileURLToPath(new URL('./many-organisations-child.ts', import.meta
  * The issue's shape is 2,000 organisations of 300 (600,000 invitations). Simulated time makes its length free,
  * but dynalite still does every write, ~10 requests an invitation: 600,000 take hours of real time on this
  * machine. The full run keeps the 2,000 organisations opening at once and gives each BENCH_MANY_RESPONDENTS
- * (default 10); quick: 520 of 2, still more than the old cap of 500 rounds.
+ * (default 3); quick: 520 of 2, still more than the old cap of 500 rounds.
  */
 const ORGS = QUICK ? 520 : 2000;
-const RESPONDENTS = QUICK ? 2 : Number(process.env.BENCH_MANY_RESPONDENTS ?? 10);
+const RESPONDENTS = QUICK ? 2 : Number(process.env.BENCH_MANY_RESPONDENTS ?? 3);
 /** Modelled in-region latencies (row 8's model, not measurable here): one SES call, one DynamoDB request. */
 const SES_MS = 30;
 const DB_MS = 5;
