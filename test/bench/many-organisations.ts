@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { seedOrganisationWithRound } from '../support/many-organisations.js';
 import { startBenchStack } from './support/bench-stack.js';
@@ -124,10 +125,16 @@ export async function manyOrganisationsBench(): Promise<Row[]> {
   const slow = await manyOrganisations(14, 1);
   const fastOne = await manyOrganisations(200, 1);
   const fastTwo = await manyOrganisations(200, 2);
+  for (const run of [slow, fastOne, fastTwo])
+    process.stderr.write(`many organisations ${JSON.stringify(run)}\n`);
+  return rowsOf(slow, fastOne, fastTwo);
+}
+
+/** The row's lines from its three runs (also for runs made one at a time, e.g. side by side). */
+export function rowsOf(slow: Run, fastOne: Run, fastTwo: Run): Row[] {
   const runs = [slow, fastOne, fastTwo];
-  for (const run of runs) process.stderr.write(`many organisations ${JSON.stringify(run)}\n`);
   const shape = `${int(ORGS)} organisations × ${RESPONDENTS} (${int(ORGS * RESPONDENTS)} invitations) opening in the same minute`;
-  const simulated = `simulated time: ${SES_MS} ms a send, ${DB_MS} ms a DynamoDB request, the rule starting a worker a minute; dynalite does every read and write`;
+  const simulated = `simulated time: ${SES_MS} ms a send, ${DB_MS} ms a DynamoDB request, workers started together a second apart, a tick that ends replaced on the minute; dynalite does every read and write`;
   const line = (run: Run) =>
     `${run.quota}/s, ${run.workers} worker${run.workers > 1 ? 's' : ''}: all sent in ${seconds(run.allSentS)} = ${ratio(paceOf(run))} volume ÷ quota (${seconds(run.volume / run.quota)}; first mail at ${seconds(run.startS)}, quota unused ${seconds(run.idleS)}); every organisation's first invitation by ${seconds(run.firstAllS)}; finish times spread over ${seconds(run.spreadS)}`;
   return [
@@ -167,8 +174,22 @@ export async function manyOrganisationsBench(): Promise<Row[]> {
   ];
 }
 
-/** `tsx test/bench/many-organisations.ts 14 1`: one configuration alone, its figures printed (for finding where time goes). */
+/**
+ * `tsx test/bench/many-organisations.ts 14 1`: one configuration alone, its figures printed as JSON (to find
+ * where time goes, or to run the three side by side); `tsx test/bench/many-organisations.ts a.json b.json c.json`
+ * prints the row from three such outputs (14/s × 1, 200/s × 1, 200/s × 2).
+ */
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [quota, workers] = process.argv.slice(2).map(Number);
-  process.stdout.write(`${JSON.stringify(await manyOrganisations(quota ?? 14, workers ?? 1))}\n`);
+  const args = process.argv.slice(2);
+  if (args[0]?.endsWith('.json')) {
+    const [slow, fastOne, fastTwo] = args.map((file) => JSON.parse(readFileSync(file, 'utf8')) as Run);
+    const cell = (text: string) => text.replaceAll('|', '\\|');
+    for (const r of rowsOf(slow as Run, fastOne as Run, fastTwo as Run))
+      process.stdout.write(
+        `| ${r.n} | ${cell(r.what)} | ${cell(r.figure)} | ${cell(r.target)} | ${r.ok ? 'yes' : 'NO'} |\n`,
+      );
+  } else {
+    const [quota, workers] = args.map(Number);
+    process.stdout.write(`${JSON.stringify(await manyOrganisations(quota ?? 14, workers ?? 1))}\n`);
+  }
 }
