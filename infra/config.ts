@@ -25,6 +25,12 @@ export interface StageConfig {
   mailRatePerSecond: number;
   /** Production keeps its data (RETAIN, deletion protection); dev can be torn down. */
   retainData: boolean;
+  /**
+   * End User Messaging SMS, which the operator sets up (an origination identity needs registration): the
+   * identity's ARN and optionally a configuration set. Undefined: the stage sends no SMS, and staff without
+   * e-mail get codes on paper.
+   */
+  sms?: { originationIdentity: string; configurationSet?: string };
 }
 
 /** Reads one context value; infra/app.ts passes `app.node.tryGetContext`. */
@@ -74,10 +80,25 @@ export function resolveStageConfig(context: ContextReader, defaultAccount?: stri
     throw invalid('pepperParameterName', 'must be an absolute SSM name such as /kundpuls/prod/token-pepper');
   }
 
+  const originationIdentity = text('smsOriginationIdentity');
+  const configurationSet = text('smsConfigurationSet');
+  const region = text('region') ?? 'eu-north-1';
+  if (originationIdentity) {
+    const arn = /^arn:aws:sms-voice:([a-z0-9-]+):\d{12}:(phone-number|sender-id|pool)\/\S+$/.exec(
+      originationIdentity,
+    );
+    if (!arn) throw invalid('smsOriginationIdentity', 'must be the ARN of a phone number, sender ID or pool');
+    if (arn[1] !== region) throw invalid('smsOriginationIdentity', `must be in the stage's region ${region}`);
+  }
+  if (configurationSet && !originationIdentity)
+    throw invalid('smsConfigurationSet', 'needs smsOriginationIdentity: no SMS is sent without one');
+  if (configurationSet && !/^[A-Za-z0-9_-]{1,64}$/.test(configurationSet))
+    throw invalid('smsConfigurationSet', 'not a configuration set name');
+
   return {
     stage,
     account: text('account') ?? defaultAccount,
-    region: text('region') ?? 'eu-north-1',
+    region,
     senderDomain,
     senderAddress,
     publicUrl,
@@ -85,6 +106,7 @@ export function resolveStageConfig(context: ContextReader, defaultAccount?: stri
     pepperParameterName,
     mailRatePerSecond: mailRate,
     retainData: prod,
+    sms: originationIdentity ? { originationIdentity, configurationSet } : undefined,
   };
 }
 

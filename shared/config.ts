@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { ApiSettings } from './settings/api.js';
+import type { ServiceSettings } from './settings/api.js';
 import { parseEnvironment, resolvePepper, type SecretReader } from './settings/load.js';
 import {
   enrolment,
@@ -10,7 +10,6 @@ import {
   type TickPaceSettings,
   table,
   tickPace,
-  tickRule,
 } from './settings/parts.js';
 
 export type { SecretReader };
@@ -26,12 +25,12 @@ const LocalEnvSchema = z.object({
   ...log.shape,
   ...links.shape,
   ...mail.shape,
-  ...tickRule.shape,
   ...tickPace.shape,
   ...enrolment.shape,
 });
 
-export interface Config extends ApiSettings, TickPaceSettings {}
+/** No tick rule: the local server's tick trigger is the in-process one (infra/local/stack.ts). */
+export interface Config extends ServiceSettings, TickPaceSettings {}
 
 export async function loadConfig(env: NodeJS.ProcessEnv, readSecret?: SecretReader): Promise<Config> {
   const e = parseEnvironment(LocalEnvSchema, env);
@@ -40,7 +39,6 @@ export async function loadConfig(env: NodeJS.ProcessEnv, readSecret?: SecretRead
     ...log.read(e),
     ...links.read(e),
     ...mail.read(e),
-    ...tickRule.read(e),
     ...tickPace.read(e),
     ...enrolment.read(e),
     tokenPepper: await resolvePepper(e, readSecret),

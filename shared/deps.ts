@@ -10,23 +10,23 @@ import { createRoundStore } from './adapters/dynamodb/round-store.js';
 import { createTickStateStore } from './adapters/dynamodb/tick-state-store.js';
 import { createTokenStore } from './adapters/dynamodb/token-store.js';
 import { createValueListStore } from './adapters/dynamodb/value-list-store.js';
-import { lazyMailer, lazyTickTrigger } from './adapters/lazy.js';
-import { createInProcessTickTrigger } from './adapters/local/in-process-tick-trigger.js';
+import { lazyMailer, lazySmsSender, lazyTickTrigger } from './adapters/lazy.js';
+import type { Clock } from './common-ports.js';
 import type { IdempotencyStore } from './idempotency/idempotent.js';
-import { readChartAssetFiles } from './mail/chart-assets-files.js';
-import { createChartRenderer } from './mail/chart-png.js';
+import type { ChartRenderer } from './mail/chart-png.js';
 import type { ApiKeyStore } from './organisations/ports.js';
 import { createLimit, type FailureLimit, type Limit } from './rate-limiter.js';
 import { createRespondentDeps, type RespondentDeps, systemClock } from './respondent-deps.js';
-import type { ApiSettings } from './settings/api.js';
-import type { TickPaceSettings } from './settings/parts.js';
+import type { ServiceSettings } from './settings/api.js';
+import type { SmsSettings, TickPaceSettings } from './settings/parts.js';
+import type { TickTrigger } from './tick/ports.js';
 import type { TickDeps } from './tick/tick-deps.js';
 
 export { systemClock };
 
 /** Everything but the tick's pace: what the API serves from. */
 export interface Deps extends Omit<TickDeps, keyof TickPaceSettings>, RespondentDeps {
-  config: ApiSettings;
+  config: ServiceSettings;
   apiKeys: ApiKeyStore;
   idempotency: IdempotencyStore;
   limits: {
@@ -45,15 +45,36 @@ export const OPERATOR_ENROLMENTS_PER_HOUR = 1000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** The composition root: the one place that builds AWS clients and wires adapters to the domain. */
-export function createDeps(config: ApiSettings, overrides: Partial<Deps> = {}): Deps {
+/**
+ * What differs between the entry points, so each names its own: the clock, what makes the tick run (EventBridge
+ * on AWS, the in-process loop locally), and where the report chart's WASM and font come from.
+ */
+export interface Choices {
+  clock: Clock;
+  tickTrigger: TickTrigger;
+  charts: ChartRenderer;
+}
+
+/** The tick's EventBridge rule; the client is built on the first change of schedule (a few a round). */
+export function eventBridgeTickTrigger(config: { region: string; tickRuleName: string }): TickTrigger {
+  return lazyTickTrigger(async () => {
+    const { createEventBridgeTickTrigger } = await import('./adapters/eventbridge/tick-trigger.js');
+    return createEventBridgeTickTrigger({ region: config.region, name: config.tickRuleName });
+  });
+}
+
+/**
+ * The composition root: the one place that builds AWS clients and wires adapters to the domain. The entry point
+ * passes its choices; `overrides` replaces parts in tests and benchmarks.
+ */
+export function createDeps(config: ServiceSettings, choices: Choices, overrides: Partial<Deps> = {}): Deps {
   const db = createDocumentClient({
     tableName: config.tableName,
     region: config.region,
     endpoint: config.dynamoEndpoint,
   });
   const table = config.tableName;
-  const clock = overrides.clock ?? systemClock;
+  const clock = overrides.clock ?? choices.clock;
   const respondent = createRespondentDeps(config, clock, db);
   return {
     ...respondent,
@@ -63,16 +84,9 @@ export function createDeps(config: ApiSettings, overrides: Partial<Deps> = {}): 
       const ses = { region: config.region, endpoint: config.sesEndpoint, from: config.mailFrom };
       return createSesMailer(createSesClient(ses), { ...ses, configurationSet: config.sesConfigurationSet });
     }),
-    // From source (npm start, tests) the chart's WASM and font are read from node_modules; the tick Lambda
-    // passes the copies esbuild embedded in its bundle instead (functions/tick/lambda.ts).
-    charts: createChartRenderer(readChartAssetFiles),
-    tickTrigger: config.tickRuleName
-      ? lazyTickTrigger(async () => {
-          const { createEventBridgeTickTrigger } = await import('./adapters/eventbridge/tick-trigger.js');
-          return createEventBridgeTickTrigger({ region: config.region, name: config.tickRuleName as string });
-        })
-      : createInProcessTickTrigger(),
-    // No SMS channel on AWS yet: the End User Messaging SMS adapter is the next step (decision 30).
+    charts: choices.charts,
+    tickTrigger: choices.tickTrigger,
+    // The API sends no SMS; the tick's SMS channel is chosen in createTickingDeps.
     sms: undefined,
     tickState: createTickStateStore(db, table),
     mailQuota: createMailQuotaStore(db, table),
@@ -111,12 +125,27 @@ export function createDeps(config: ApiSettings, overrides: Partial<Deps> = {}): 
 /** What the tick runs with (and the local server, which runs the tick in-process): the API's deps and a pace. */
 export type TickingDeps = Deps & TickDeps;
 
+/**
+ * The SMS channel is the stage's choice, stated in its settings: an origination identity means End User
+ * Messaging SMS; none means no SMS, and staff without e-mail get codes on paper (docs/decisions.md, "Issue 17: SMS"). The local
+ * server's settings name none; tests that want SMS pass the recording stand-in as `sms`.
+ */
 export function createTickingDeps(
-  config: ApiSettings & TickPaceSettings,
+  config: ServiceSettings & TickPaceSettings & { sms?: SmsSettings },
+  choices: Choices,
   overrides: Partial<TickingDeps> = {},
 ): TickingDeps {
+  const sms = config.sms;
   return {
-    ...createDeps(config, overrides),
+    ...createDeps(config, choices, overrides),
+    sms: sms
+      ? lazySmsSender(async () => {
+          const { createSmsVoiceClient, createSmsVoiceSender } = await import(
+            './adapters/sms-voice/sms-voice-sender.js'
+          );
+          return createSmsVoiceSender(createSmsVoiceClient(config), { region: config.region, ...sms });
+        })
+      : undefined,
     mailRatePerSecond: config.mailRatePerSecond,
     tickBudgetMs: config.tickBudgetMs,
     ...overrides,

@@ -1,5 +1,8 @@
-/** Domain errors carry an API error code and an HTTP status; the API's one onError turns them into JSON. */
-export type ErrorCode =
+/**
+ * What went wrong, by kind; the kind is also the API's error code. The domain knows no HTTP: the API's one
+ * onError maps each kind to its status (functions/api/error-status.ts).
+ */
+export type ErrorKind =
   | 'validation_failed'
   | 'unauthorised'
   | 'forbidden'
@@ -21,8 +24,7 @@ export interface FieldIssue {
 
 export class DomainError extends Error {
   constructor(
-    readonly code: ErrorCode,
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503,
+    readonly code: ErrorKind,
     message: string,
     readonly details: FieldIssue[] = [],
   ) {
@@ -32,9 +34,9 @@ export class DomainError extends Error {
 }
 
 export const validationFailed = (message: string, details: FieldIssue[] = []) =>
-  new DomainError('validation_failed', 400, message, details);
-export const notFound = (what: string) => new DomainError('not_found', 404, `${what} not found`);
-export const conflict = (message: string) => new DomainError('conflict', 409, message);
+  new DomainError('validation_failed', message, details);
+export const notFound = (what: string) => new DomainError('not_found', `${what} not found`);
+export const conflict = (message: string) => new DomainError('conflict', message);
 export const unauthorised = () =>
-  new DomainError('unauthorised', 401, 'A valid key is required: Authorization: Bearer <key>');
-export const forbidden = (message = 'This key may not do that') => new DomainError('forbidden', 403, message);
+  new DomainError('unauthorised', 'A valid key is required: Authorization: Bearer <key>');
+export const forbidden = (message = 'This key may not do that') => new DomainError('forbidden', message);

@@ -2,12 +2,11 @@ import { createDocumentClient } from './adapters/dynamodb/client.js';
 import { createSuppressionStore } from './adapters/dynamodb/suppression-store.js';
 import { createLogger } from './adapters/logging/powertools-logger.js';
 import type { Clock } from './common-ports.js';
-import { systemClock } from './respondent-deps.js';
 import { createSecrets } from './security/secrets.js';
 import type { NotificationSettings } from './settings/ses-notifications.js';
 
 /** The SES notifications' composition root: suppression items and the address hash, nothing more. */
-export function createNotificationDeps(config: NotificationSettings, clock: Clock = systemClock) {
+export function createNotificationDeps(config: NotificationSettings, clock: Clock) {
   const db = createDocumentClient({
     tableName: config.tableName,
     region: config.region,

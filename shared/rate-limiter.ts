@@ -28,7 +28,7 @@ export class RateLimited extends DomainError {
     message: string,
     readonly retryAfter: number,
   ) {
-    super('rate_limited', 429, message);
+    super('rate_limited', message);
   }
 }
 

@@ -46,7 +46,7 @@ export const systemClock: Clock = { now: () => new Date() };
  */
 export function createRespondentDeps(
   config: AnswersSettings,
-  clock: Clock = systemClock,
+  clock: Clock,
   db = createDocumentClient({
     tableName: config.tableName,
     region: config.region,

@@ -1,6 +1,6 @@
 import { getConnInfo, handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
 import { extensionSecretReader } from '../../shared/adapters/ssm/extension-secret-reader.js';
-import { createRespondentDeps } from '../../shared/respondent-deps.js';
+import { createRespondentDeps, systemClock } from '../../shared/respondent-deps.js';
 import { loadAnswersSettings } from '../../shared/settings/answers.js';
 import { createAnswerApp } from '../api/answer-app.js';
 import { onFirstInvocation } from '../first-invocation.js';
@@ -9,7 +9,7 @@ import { onFirstInvocation } from '../first-invocation.js';
 export const handler = onFirstInvocation(async () => {
   const config = await loadAnswersSettings(process.env, extensionSecretReader(process.env));
   const handleEvent = handle(
-    createAnswerApp(createRespondentDeps(config), {
+    createAnswerApp(createRespondentDeps(config, systemClock), {
       clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
     }),
   );

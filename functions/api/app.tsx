@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import type { Deps } from '../../shared/deps.js';
-import { eraseFromRounds } from '../../shared/rounds/erase-from-rounds.js';
 import { handleErrors, serveAssets, useCommonMiddleware } from './common.js';
 import type { AppEnv } from './env.js';
 import type { ClientAddress } from './http.js';
@@ -32,7 +31,7 @@ export function createApp(deps: Deps, options: AppOptions) {
 
   app.route('/v1/organisations', organisationRoutes(deps, options.clientAddress));
   app.route('/v1/organisations', keyRoutes(deps));
-  app.route('/v1/organisations', respondentRoutes(deps, [eraseFromRounds(deps)]));
+  app.route('/v1/organisations', respondentRoutes(deps));
   app.route('/v1/organisations', roundRoutes(deps));
   app.route('/v1/organisations', reportRoutes(deps));
   app.route('/v1/organisations', actionRoutes(deps));

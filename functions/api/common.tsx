@@ -77,7 +77,7 @@ export function handleErrors(app: Hono<AppEnv>, logger: Logger) {
 
   app.onError((error, c) => {
     if (error instanceof DomainError) {
-      if (isPage(c.req.path) && error.status === 404) return c.html(UNKNOWN_LINK, 404);
+      if (isPage(c.req.path) && error.code === 'not_found') return c.html(UNKNOWN_LINK, 404);
       return errorResponse(c, error);
     }
     if (error instanceof HTTPException && error.status < 500) {

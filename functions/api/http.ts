@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type * as z from 'zod/mini';
 import { DomainError, type FieldIssue, validationFailed } from '../../shared/errors.js';
 import { RateLimited } from '../../shared/rate-limiter.js';
 import { issuesOf } from '../../shared/validation.js';
+import { STATUS_OF } from './error-status.js';
 
 export function errorBody(code: string, message: string, details: FieldIssue[] = []) {
   return { error: { code, message, details } };
@@ -11,13 +11,13 @@ export function errorBody(code: string, message: string, details: FieldIssue[] =
 
 export function errorResponse(c: Context, error: DomainError) {
   if (error instanceof RateLimited) c.header('Retry-After', String(error.retryAfter));
-  return c.json(errorBody(error.code, error.message, error.details), error.status as ContentfulStatusCode);
+  return c.json(errorBody(error.code, error.message, error.details), STATUS_OF[error.code]);
 }
 
 const isJson = (c: Context) => /^application\/(.+\+)?json\b/i.test(c.req.header('content-type') ?? '');
 
 export function unsupportedMediaType(expected: string) {
-  return new DomainError('unsupported_media_type', 415, `Send ${expected}`);
+  return new DomainError('unsupported_media_type', `Send ${expected}`);
 }
 
 /** The request's JSON body, or a 400/415 that says what is wrong with it. */

@@ -37,7 +37,7 @@ export const rejectOverlongIds: MiddlewareHandler = async (c, next) => {
 export const requireUtf8: MiddlewareHandler = async (c, next) => {
   const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(c.req.header('content-type') ?? '')?.[1];
   if (charset !== undefined && !/^utf-?8$/i.test(charset))
-    throw new DomainError('unsupported_media_type', 415, 'Send the body in UTF-8 (charset=utf-8)');
+    throw new DomainError('unsupported_media_type', 'Send the body in UTF-8 (charset=utf-8)');
   await next();
 };
 

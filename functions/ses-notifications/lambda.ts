@@ -1,6 +1,7 @@
 import { extensionSecretReader } from '../../shared/adapters/ssm/extension-secret-reader.js';
 import { handleSesNotification } from '../../shared/mail/handle-ses-notification.js';
 import { createNotificationDeps } from '../../shared/notification-deps.js';
+import { systemClock } from '../../shared/respondent-deps.js';
 import { loadNotificationSettings } from '../../shared/settings/ses-notifications.js';
 import { onFirstInvocation } from '../first-invocation.js';
 
@@ -12,6 +13,7 @@ interface SnsEvent {
 export const handler = onFirstInvocation(async () => {
   const deps = createNotificationDeps(
     await loadNotificationSettings(process.env, extensionSecretReader(process.env)),
+    systemClock,
   );
   return async (event: SnsEvent) => {
     let suppressed = 0;

@@ -1,5 +1,5 @@
 import { extensionSecretReader } from '../../shared/adapters/ssm/extension-secret-reader.js';
-import { createTickingDeps } from '../../shared/deps.js';
+import { createTickingDeps, eventBridgeTickTrigger, systemClock } from '../../shared/deps.js';
 import { createChartRenderer } from '../../shared/mail/chart-png.js';
 import { loadTickSettings } from '../../shared/settings/tick.js';
 import { runTick } from '../../shared/tick/run-tick.js';
@@ -10,7 +10,10 @@ import { onFirstInvocation } from '../first-invocation.js';
  * chart's WASM and font are embedded in this bundle (esbuild's binary loader), decoded on the first chart only.
  */
 export const handler = onFirstInvocation(async () => {
-  const deps = createTickingDeps(await loadTickSettings(process.env, extensionSecretReader(process.env)), {
+  const config = await loadTickSettings(process.env, extensionSecretReader(process.env));
+  const deps = createTickingDeps(config, {
+    clock: systemClock,
+    tickTrigger: eventBridgeTickTrigger(config),
     charts: createChartRenderer(
       async () => (await import('../../shared/mail/chart-assets-bundled.js')).bundledChartAssets,
     ),

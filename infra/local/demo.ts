@@ -9,6 +9,7 @@ import { loadConfig } from '../../shared/config.js';
 import { createTickingDeps } from '../../shared/deps.js';
 import { runTick } from '../../shared/tick/run-tick.js';
 import { DEFAULT_VALUE_LIST } from '../../shared/values/default-value-list.js';
+import { localChoices } from './choices.js';
 
 const env = process.env;
 const port = Number(env.PORT ?? 3000);
@@ -24,7 +25,7 @@ const config = await loadConfig({
   MAIL_RATE_PER_SECOND: '200',
   LOG_LEVEL: 'warn',
 });
-const deps = createTickingDeps(config);
+const deps = createTickingDeps(config, localChoices());
 
 async function call(method: string, path: string, key?: string, body?: unknown) {
   const response = await fetch(`${api}${path}`, {

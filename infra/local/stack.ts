@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from '../../functions/api/app.js';
+import type { InProcessTickTrigger } from '../../shared/adapters/local/in-process-tick-trigger.js';
 import { type Config, loadConfig } from '../../shared/config.js';
 import { createTickingDeps, type TickingDeps } from '../../shared/deps.js';
+import { localChoices } from './choices.js';
 import { ensureTable, startDynalite, startSes } from './embedded.js';
 
 export interface LocalStackOptions {
@@ -28,6 +30,8 @@ export interface LocalStack {
   sesUrl: string;
   config: Config;
   deps: TickingDeps;
+  /** The trigger the deps were built with, which `npm start`'s loop asks before each tick. */
+  tickTrigger: InProcessTickTrigger;
   close(): Promise<void>;
 }
 
@@ -88,7 +92,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   apiPort = (server.address() as AddressInfo).port;
   if (!options.publicUrl) env.PUBLIC_URL = `http://localhost:${apiPort}`;
   const config = await loadConfig(env);
-  const deps = createTickingDeps(config, options.overrides);
+  const choices = localChoices();
+  const deps = createTickingDeps(config, choices, options.overrides);
   const app = createApp(deps, { clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown' });
 
   return {
@@ -97,6 +102,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     sesUrl: `http://127.0.0.1:${ses.port}`,
     config,
     deps,
+    tickTrigger: choices.tickTrigger,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await ses.close();

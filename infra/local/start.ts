@@ -1,5 +1,4 @@
 /** `npm start`: the whole service on this machine. Ctrl-C stops it; the data stays under DATA_DIR. */
-import type { InProcessTickTrigger } from '../../shared/adapters/local/in-process-tick-trigger.js';
 import { runTick } from '../../shared/tick/run-tick.js';
 import { wakeTick } from '../../shared/tick/tick-trigger.js';
 import { startLocalStack } from './stack.js';
@@ -30,7 +29,7 @@ Press Ctrl-C to stop.
 // The scheduler: EventBridge rules run the tick Lambda on AWS; here a timer runs the same runTick, one at a
 // time, when the in-process trigger says so: always while awake, between rounds only at the next due time.
 const tickSeconds = Number(env.TICK_INTERVAL_SECONDS ?? 60);
-const trigger = stack.deps.tickTrigger as InProcessTickTrigger;
+const trigger = stack.tickTrigger;
 // A start is a wake: the in-process trigger's mode does not outlive the process.
 await wakeTick(stack.deps);
 let ticking: Promise<unknown> | undefined;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../shared/config.js';
 import { createTickingDeps } from '../../shared/deps.js';
 import { runTick } from '../../shared/tick/run-tick.js';
+import { localChoices } from './choices.js';
 
 const env = process.env;
 const port = Number(env.PORT ?? 3000);
@@ -16,4 +17,4 @@ const config = await loadConfig({
   TOKEN_PEPPER: readFileSync(join(env.DATA_DIR ?? '.data', 'pepper'), 'utf8').trim(),
   MAIL_RATE_PER_SECOND: env.MAIL_RATE_PER_SECOND ?? '50',
 });
-console.log(JSON.stringify(await runTick(createTickingDeps(config))));
+console.log(JSON.stringify(await runTick(createTickingDeps(config, localChoices()))));

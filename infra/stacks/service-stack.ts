@@ -10,6 +10,7 @@ import { Mail } from '../constructs/mail.js';
 import { NodeFunction } from '../constructs/node-function.js';
 import { Observability } from '../constructs/observability.js';
 import { Scheduler, TICK_WORKERS } from '../constructs/scheduler.js';
+import { bindSmsSender } from '../constructs/sms.js';
 
 export interface ServiceStackProps extends StackProps {
   config: StageConfig;
@@ -137,6 +138,9 @@ export class ServiceStack extends Stack {
     this.mail = new Mail(this, 'Mail', { config, notificationHandler: this.notificationFunction.fn });
     this.mail.bindSender(this.apiFunction.fn);
     this.mail.bindSender(this.tickFunction.fn);
+    // Only the tick texts (invitations and reminders to staff without e-mail); a stage without an
+    // origination identity has no SMS grant at all, and its tick gives those staff codes on paper.
+    if (config.sms) bindSmsSender(this.tickFunction.fn, config.sms);
 
     const tickFailures = this.tickFunction.failureQueue;
     const notificationFailures = this.notificationFunction.failureQueue;

@@ -1,4 +1,5 @@
 import type { Mailer } from '../mail/ports.js';
+import type { SmsSender } from '../sms/sms-sender.js';
 import type { TickTrigger } from '../tick/ports.js';
 
 /** Runs `load` once and keeps its result; a failed load is not kept, so the next call tries again. */
@@ -30,4 +31,10 @@ export function lazyTickTrigger(load: () => Promise<TickTrigger>): TickTrigger {
     everyMinute: () => trigger().then((t) => t.everyMinute()),
     idleUntil: (at) => trigger().then((t) => t.idleUntil(at)),
   };
+}
+
+/** The SMS client is the tick's alone, and only for staff without e-mail: evaluated on the first SMS. */
+export function lazySmsSender(load: () => Promise<SmsSender>): SmsSender {
+  const sender = once(load);
+  return { send: (message) => sender().then((s) => s.send(message)) };
 }

@@ -126,7 +126,6 @@ export function answerSchemaFor(snapshot: { rankMax: number; values?: ValueList 
 export interface StoredAnswer {
   roundId: string;
   answerKey: string;
-  shard: number;
   /** A place; `null`: "don't know"; absent: the question was skipped (answers stored before skipping existed never lack it). */
   rank?: number | null;
   texts: Partial<Record<FreeTextField, string>>;

@@ -8,12 +8,8 @@ import type { StoredAnswer } from './answer.js';
 export interface AnswerStore {
   /** Writes or replaces the answer under its key. */
   put(answer: StoredAnswer): Promise<void>;
-  page(
-    roundId: string,
-    shard: number,
-    cursor: string | undefined,
-    limit: number,
-  ): Promise<Page<StoredAnswer>>;
+  /** A round's answers a page at a time, in no particular order; page on with the cursor until none. */
+  page(roundId: string, cursor: string | undefined, limit: number): Promise<Page<StoredAnswer>>;
 }
 
 /** The answer page's one read: the link's token and its round, fetched together. */

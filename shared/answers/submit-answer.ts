@@ -1,4 +1,3 @@
-import { ANSWER_SHARDS, shardOf } from '../db/table.js';
 import { validationFailed } from '../errors.js';
 import type { InvitationStore } from '../rounds/ports.js';
 import type { Secrets } from '../security/secrets.js';
@@ -40,7 +39,6 @@ export async function submitAnswer(deps: SubmitDeps, link: AnswerLink, input: An
   await deps.answers.put({
     roundId: link.round.id,
     answerKey,
-    shard: shardOf(answerKey, ANSWER_SHARDS),
     // Absent when skipped; `null` is the explicit "don't know".
     ...(input.rank !== undefined ? { rank: input.rank } : {}),
     texts,

@@ -3,13 +3,17 @@ import type { Round } from '../rounds/round.js';
 
 /**
  * How many were given a code, and how many people's current answer came by one; from the invitations, which
- * know how someone answered, never what.
+ * know how someone answered, never what, and the round's counts of those erased since.
  */
 export async function countAnsweredByCode(
   invitations: InvitationStore,
   round: Round,
 ): Promise<{ invitedByCode: number; answeredByCode: number }> {
-  const counts = { invitedByCode: 0, answeredByCode: 0 };
+  // People erased after answering still count, as in every other count, so an erasure shows no one's answer.
+  const counts = {
+    invitedByCode: round.erasedInvitedByCode ?? 0,
+    answeredByCode: round.erasedAnsweredByCode ?? 0,
+  };
   let cursor: string | undefined;
   do {
     const page = await invitations.page(round.id, cursor, 500);

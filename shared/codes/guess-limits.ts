@@ -40,7 +40,7 @@ export async function refuseWhileGuessing(deps: GuessLimitDeps, client: string):
     deps.counters.exceeded(clientName(deps, client), perClient.limit, perClient.windowMs, now),
     deps.counters.exceeded(EVERYWHERE, everywhere.limit, everywhere.windowMs, now),
   ]);
-  if (mine || all) throw new DomainError('rate_limited', 429, 'Too many unknown codes; try again later');
+  if (mine || all) throw new DomainError('rate_limited', 'Too many unknown codes; try again later');
 }
 
 /** Counts one failed code against the client and against everyone. */

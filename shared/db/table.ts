@@ -44,8 +44,8 @@ export const keys = {
     sk: respondentKey,
   }),
   invitationPartition: (roundId: string, shard: number) => `RINV#${roundId}#${shard}`,
-  answer: (roundId: string, shard: number, answerKey: string) => ({
-    pk: `RANS#${roundId}#${shard}`,
+  answer: (roundId: string, answerKey: string) => ({
+    pk: `RANS#${roundId}#${shardOf(answerKey, ANSWER_SHARDS)}`,
     sk: answerKey,
   }),
   answerPartition: (roundId: string, shard: number) => `RANS#${roundId}#${shard}`,

@@ -107,7 +107,6 @@ async function replay<T>(deps: IdempotencyDeps, key: string, keyHash: string, re
     if (held && !deps.secrets.equal(held.requestHash, requestHash))
       throw new DomainError(
         'idempotency_key_reused',
-        422,
         'This Idempotency-Key was used with another request; use a new key for a new request',
       );
     const body =
@@ -118,7 +117,6 @@ async function replay<T>(deps: IdempotencyDeps, key: string, keyHash: string, re
   }
   throw new DomainError(
     'idempotency_in_progress',
-    409,
     'A request with this Idempotency-Key is still in progress; retry in a few seconds',
   );
 }

@@ -1,4 +1,5 @@
 import type { CustomerTerm } from '../organisations/customer-term.js';
+import type { WithheldReason } from '../reports/withheld.js';
 
 /** The report mail's words, in the organisation's language, with its term for "customer". */
 export function reportCopy(language: 'sv' | 'en', term: CustomerTerm) {
@@ -57,6 +58,27 @@ export function reportCopy(language: 'sv' | 'en', term: CustomerTerm) {
       withheldLegend: (k: number) =>
         `– = hålls inne för att skydda de svarandes anonymitet (färre än ${k} bakom siffran, eller så att en mindre grupp kunde räknas fram). Svar = svarsfrekvens; Förändring = medianplatsens förändring sedan förra mätningen.`,
       themes: 'Vanligaste teman i fritextsvaren',
+      ideas: `Idéer för att höja ${term.sv.definite}: vanligaste teman`,
+      actions: {
+        title: 'Ni sa – vi gjorde: åtgärderna och förändringen sedan dess',
+        note:
+          'Varje åtgärd från förra mätningen står här bredvid förändringen i sin del av organisationen sedan dess. ' +
+          'Att de står bredvid varandra säger inte att åtgärden orsakade förändringen: mycket annat händer mellan två mätningar.',
+        wholeOrganisation: 'Hela organisationen',
+        status: { planned: 'planerad', done: 'genomförd' },
+        change: 'Förändring',
+        median: 'Medianplats',
+        top10: 'Andel topp 10',
+        points: 'procentenheter',
+        withheld: (reason: WithheldReason, k: number) =>
+          ({
+            'below-threshold': `hålls inne: färre än ${k} svar bakom siffran`,
+            'too-few-places': `hålls inne: färre än ${k} angav en plats`,
+            differencing: 'hålls inne: en mindre grupp kunde annars räknas fram',
+            'no-previous-round': 'ingen jämförelse: förra mätningen redovisade inte gruppen',
+            'not-a-reported-segment': 'ingen siffra: rapporten redovisar inte den gruppen',
+          })[reason as string] ?? 'hålls inne',
+      },
       json: 'Alla siffror som JSON',
     };
   return {
@@ -113,6 +135,27 @@ export function reportCopy(language: 'sv' | 'en', term: CustomerTerm) {
     withheldLegend: (k: number) =>
       `– = withheld to protect respondents' anonymity (fewer than ${k} behind the figure, or a smaller group could be derived from it). Response = response rate; Change = change of the median place since the last round.`,
     themes: 'Most frequent themes in the comments',
+    ideas: `Ideas for raising the ${term.en.singular}: most frequent themes`,
+    actions: {
+      title: 'You said, we did: the actions and the change since',
+      note:
+        'Each action from the last round stands here beside the change in its part of the organisation since then. ' +
+        'Beside is not because: the report does not claim that the action caused the change; much else happens between two rounds.',
+      wholeOrganisation: 'The whole organisation',
+      status: { planned: 'planned', done: 'done' },
+      change: 'Change',
+      median: 'Median place',
+      top10: 'Top-10 share',
+      points: 'percentage points',
+      withheld: (reason: WithheldReason, k: number) =>
+        ({
+          'below-threshold': `withheld: fewer than ${k} answers behind the figure`,
+          'too-few-places': `withheld: fewer than ${k} gave a place`,
+          differencing: 'withheld: a smaller group could be derived from it',
+          'no-previous-round': 'no comparison: the last round did not report this group',
+          'not-a-reported-segment': 'no figure: the report shows no such group',
+        })[reason as string] ?? 'withheld',
+    },
     json: 'Every figure as JSON',
   };
 }

@@ -38,6 +38,8 @@ export type Section =
       lines: string[];
     }
   | { kind: 'prose'; heading?: string; text: string }
+  /** Entries of a title (text as written, escaped) and a few short lines each: reads at 320 px as in plain text. */
+  | { kind: 'items'; heading: string; intro?: string; items: { title: string; lines: string[] }[] }
   | { kind: 'link'; label: string; href: string };
 
 const H2 = 'font-size:18px;line-height:1.3;margin:28px 0 8px;color:#1a1a1a';
@@ -101,6 +103,12 @@ function sectionHtml(section: Section): SafeHtml {
 <p style="${SMALL}">${section.caption}</p>`;
     case 'prose':
       return html`${section.heading ? html`<h2 style="${H2}">${section.heading}</h2>` : ''}<p style="margin:8px 0">${section.text}</p>`;
+    case 'items':
+      return html`<h2 style="${H2}">${section.heading}</h2>
+${section.intro ? html`<p style="${SMALL};margin:0 0 8px">${section.intro}</p>` : ''}${section.items.map(
+  (item) =>
+    html`<div style="padding:8px 0;border-bottom:1px solid #d0d0d0;font-size:15px;line-height:1.4;word-break:break-word"><strong>${item.title}</strong>${item.lines.map((line) => html`<br>${line}`)}</div>`,
+)}`;
     case 'link':
       return html`<p style="font-size:15px;margin:28px 0 0"><a href="${section.href}" style="color:#0b5394;word-break:break-all">${section.label}</a></p>`;
   }
@@ -138,6 +146,12 @@ function sectionText(section: Section): string[] {
       return [`${section.heading}:`, ...section.lines, section.caption];
     case 'prose':
       return [...(section.heading ? [`${section.heading}:`] : []), section.text];
+    case 'items':
+      return [
+        `${section.heading}:`,
+        ...(section.intro ? [section.intro] : []),
+        ...section.items.flatMap((item) => [`- ${item.title}`, ...item.lines.map((line) => `  ${line}`)]),
+      ];
     case 'link':
       return [`${section.label}: ${section.href}`];
   }

@@ -3,6 +3,7 @@ import type { RoundReport } from '../reports/round-report.js';
 import type { TrendReport } from '../reports/trend.js';
 import { html, mailLayout } from './html.js';
 import type { OutgoingMail } from './ports.js';
+import { actionsSection } from './report-mail-actions.js';
 import { type ReportCopy, reportCopy } from './report-mail-copy.js';
 import { type GoalStanding, goalSection } from './report-mail-goal.js';
 import { type Heatmap, heatmapSection, percent, signed } from './report-mail-heatmap.js';
@@ -126,7 +127,8 @@ function segmentsSection(report: MailRoundReport, c: ReportCopy): Section | unde
 
 /**
  * The report after a round closes: key figures, the trend chart inline (its PNG rendered once per round by the
- * caller: `chart` absent means no chart), the goal, values, segments, themes, and a link to the JSON.
+ * caller: `chart` absent means no chart), the goal, the previous round's actions beside the change since, values,
+ * segments, themes, ideas (question 3 by theme), and a link to the JSON.
  */
 export function reportMail(
   to: string,
@@ -146,6 +148,7 @@ export function reportMail(
     keyFigures(report, c),
     ...(input && chart ? [chartSection(input, trend, c)] : []),
     goalSection(trend.goal, c),
+    actionsSection(report.actions, c, report.language, report.anonymityThreshold),
     valuesSection(report, c),
     segmentsSection(report, c),
     ...(report.themes.length
@@ -154,6 +157,15 @@ export function reportMail(
             kind: 'prose',
             heading: c.themes,
             text: report.themes.map((t) => `${t.word} (${t.mentions})`).join(', '),
+          } satisfies Section,
+        ]
+      : []),
+    ...(report.ideas?.length
+      ? [
+          {
+            kind: 'prose',
+            heading: c.ideas,
+            text: report.ideas.map((t) => `${t.word} (${t.mentions})`).join(', '),
           } satisfies Section,
         ]
       : []),

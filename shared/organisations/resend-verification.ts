@@ -15,6 +15,6 @@ export async function resendVerification(
   if (org.verified) return { verified: true, sent: false };
   await countVerificationMail(deps.limits, org.contactEmail, org.id);
   if (!(await sendVerification(deps, org)))
-    throw new DomainError('service_unavailable', 503, 'The mail service did not take the message; try again');
+    throw new DomainError('service_unavailable', 'The mail service did not take the message; try again');
   return { verified: false, sent: true };
 }

@@ -37,6 +37,6 @@ export async function verifyOrganisation(deps: VerifyDeps, token: string): Promi
   if (next) await wakeTick(deps);
   await deps.organisations.markVerified(org.id, now.toISOString(), next);
   const verified = await deps.organisations.get(org.id);
-  if (!verified) throw new DomainError('internal_error', 500, 'Organisation vanished during verification');
+  if (!verified) throw new DomainError('internal_error', 'Organisation vanished during verification');
   return verified;
 }

@@ -10,6 +10,9 @@ import { Group, type Segmented, type SegmentFigures, segmentFigures } from './se
 import { ThemeCounter } from './themes.js';
 import type { Withheld } from './withheld.js';
 
+/** Question 3: "what can you do to raise the customer's place?" Its themes are the report's `ideas`. */
+export const IDEAS_FIELD: FreeTextField = 'raiseIdeas';
+
 /** At most this many comments a question go into a stored report (a random sample when there are more). */
 export const COMMENT_SAMPLE = 100;
 
@@ -33,6 +36,11 @@ export interface RoundFigures {
   comments: Partial<Record<FreeTextField, string[]>>;
   commentsSuppressed: FreeTextField[];
   themes: { word: string; mentions: number }[];
+  /**
+   * Question 3 (what would raise the customer's place) by theme: the themes of its answers alone, under the
+   * rules of `themes` (the question released, k people a theme, no free text). Absent in reports stored before.
+   */
+  ideas?: { word: string; mentions: number }[];
   /** Present when the round used a value list and at least k respondents picked values. */
   values?: ValueFigures;
   /** Each figure or group not released, with the reason. */
@@ -93,6 +101,11 @@ export class RoundAggregator {
     return { histogram: this.all.histogram, dontKnow: this.all.dontKnow };
   }
 
+  /** The round's answers per release cell (counts only), for changes per segment (never published as such). */
+  cellGroups(): Cell<Group>[] {
+    return [...this.cells.values()];
+  }
+
   figures(threshold: number, commentThreshold: number): RoundFigures {
     const answered = this.all.answered;
     if (answered < threshold)
@@ -105,6 +118,7 @@ export class RoundAggregator {
         comments: {},
         commentsSuppressed: [...FREE_TEXT_FIELDS],
         themes: [],
+        ideas: [],
         withheld: Object.fromEntries(
           [
             'rank',
@@ -112,6 +126,7 @@ export class RoundAggregator {
             'segments',
             'comments',
             'themes',
+            'ideas',
             ...(this.valueTally ? ['values'] : []),
           ].map((figure) => [figure, 'below-threshold']),
         ) as Withheld,
@@ -127,6 +142,7 @@ export class RoundAggregator {
       } else comments[field] = shuffle([...sample.kept], this.random);
     }
     const anyComments = Object.keys(comments).length > 0;
+    if (commentsSuppressed.includes(IDEAS_FIELD)) withheld.ideas = 'below-threshold';
     // Place figures count the people who gave a place: k answers of which k-1 "don't know" show one place.
     const rank =
       this.all.known >= threshold ? (rankFigures(this.all.histogram, this.all.dontKnow) ?? null) : null;
@@ -149,6 +165,8 @@ export class RoundAggregator {
       commentsSuppressed,
       // Themes count distinct people, only in released questions, and never fewer than k of them.
       themes: anyComments ? this.themes.top(10, threshold, Object.keys(comments) as FreeTextField[]) : [],
+      // The same counter, over question 3 alone: its people by the questions they used a term in.
+      ideas: comments[IDEAS_FIELD] ? this.themes.top(10, threshold, [IDEAS_FIELD]) : [],
       ...(values ? { values } : {}),
       withheld: { ...withheld, ...bySegment.withheld },
     };

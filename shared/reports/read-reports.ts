@@ -19,6 +19,8 @@ const WHILE_OPEN: Withheld = {
   segments: 'round-open',
   comments: 'round-open',
   themes: 'round-open',
+  ideas: 'round-open',
+  actions: 'round-open',
   heatmap: 'round-open',
   values: 'round-open',
 };
@@ -49,6 +51,7 @@ async function openRoundReport(deps: ReadDeps, round: Round): Promise<RoundRepor
     comments: {},
     commentsSuppressed: [],
     themes: [],
+    ideas: [],
     heatmap: null,
     withheld: WHILE_OPEN,
     computedAt: deps.clock.now().toISOString(),

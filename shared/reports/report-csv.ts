@@ -1,17 +1,25 @@
 import { FREE_TEXT_FIELDS } from '../answers/answer.js';
 import { SEGMENT_FIELDS } from '../respondents/respondent.js';
+import type { ActionBesideChange } from './action-change.js';
 import { toCsv } from './csv.js';
+
+type CsvRow = (string | number | null | undefined)[];
+
 import type { RoundReport } from './round-report.js';
 import type { TrendReport } from './trend.js';
 
 /** A round report in long form: one figure a row, so every tool can pivot it; what is withheld, with why. */
 export function roundReportCsv(report: RoundReport): string {
-  const rows: (string | number | null | undefined)[][] = [
+  const rows: CsvRow[] = [
     ['round', '', '', 'invited', report.invited],
     ['round', '', '', 'answered', report.answered],
     ['round', '', '', 'responseRate', report.responseRate],
     ['round', '', '', 'suppressed', String(report.suppressed)],
     ['round', '', '', 'dontKnowShare', report.dontKnowShare ?? report.rank?.dontKnowShare],
+    // Released under its own rule (shared/codes/answered-by-code.ts); otherwise a withheld row says why.
+    ...(report.answeredByCode !== undefined
+      ? [['round', '', '', 'answeredByCode', report.answeredByCode]]
+      : []),
   ];
   const rank = report.rank;
   if (rank) {
@@ -58,6 +66,8 @@ export function roundReportCsv(report: RoundReport): string {
   for (const field of FREE_TEXT_FIELDS)
     for (const comment of report.comments[field] ?? []) rows.push(['comment', field, '', 'text', comment]);
   for (const theme of report.themes) rows.push(['theme', '', theme.word, 'mentions', theme.mentions]);
+  for (const idea of report.ideas ?? []) rows.push(['idea', '', idea.word, 'mentions', idea.mentions]);
+  rows.push(...actionRows(report.actions ?? []));
   const values = report.values;
   if (values) {
     rows.push(
@@ -85,6 +95,33 @@ export function roundReportCsv(report: RoundReport): string {
         );
   }
   return toCsv(['section', 'dimension', 'group', 'metric', 'value'], rows);
+}
+
+/** Each action in rows of its own, keyed by its id: what it says, where, and the change beside it (or why none). */
+function actionRows(actions: ActionBesideChange[]): CsvRow[] {
+  return actions.flatMap((action) => {
+    const row = (metric: string, value: CsvRow[number]): CsvRow => ['action', action.id, '', metric, value];
+    const change = action.change;
+    return [
+      row('text', action.text),
+      row('status', action.status),
+      ...Object.entries(action.segment ?? {}).map(([dimension, value]) => row(`segment.${dimension}`, value)),
+      ...(change
+        ? [
+            row('change.median', change.median),
+            row('change.top10Share', change.top10Share),
+            ...Object.entries(change.significance ?? {}).flatMap(([figure, test]) => [
+              row(`change.${figure}.significant`, String(test.significant)),
+              row(`change.${figure}.low`, test.interval[0]),
+              row(`change.${figure}.high`, test.interval[1]),
+              row(`change.${figure}.p`, test.p),
+            ]),
+          ]
+        : []),
+      ...(action.withheld ? [row('withheld', action.withheld)] : []),
+      ...(action.notComparable ? [row('notComparable', action.notComparable)] : []),
+    ];
+  });
 }
 
 /** The trend, a round a row; the slope and the goal (one value for the whole trend) repeat on every row. */

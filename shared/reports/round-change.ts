@@ -1,44 +1,53 @@
+import { forEachAnswer } from '../answers/each-answer.js';
 import type { AnswerStore } from '../answers/ports.js';
-import { ANSWER_SHARDS } from '../db/table.js';
 import { DEFAULT_RANK_MAX } from '../rounds/round.js';
 import { round3 } from '../rounds/round-view.js';
 import type { PlaceSample } from './aggregate-round.js';
 import { RankHistogram } from './rank-stats.js';
+import { type Cell, cellKey } from './release-cells.js';
 import type { RoundReport } from './round-report.js';
 import { roundHalfUp } from './rounding.js';
+import { Group } from './segment-figures.js';
 import { type ChangeTest, placeShift, shareChange } from './significance.js';
 import type { TrendPoint } from './trend.js';
 
-const PAGE = 1000;
+/** A closed round's answers read again: the whole round's places, and each release cell's (counts only). */
+export interface RoundSample {
+  place: PlaceSample;
+  cells: Cell<Group>[];
+}
 
-/** A closed round's places, read again from its answers: only counts per place, whatever the round's size. */
-export async function placeSampleOf(
+/** A closed round's places, read again from its answers: only counts per place and cell, whatever its size. */
+export async function roundSampleOf(
   answers: AnswerStore,
   roundId: string,
   rankMax: number,
-): Promise<PlaceSample> {
+): Promise<RoundSample> {
   const histogram = new RankHistogram(rankMax);
   let dontKnow = 0;
-  for (let shard = 0; shard < ANSWER_SHARDS; shard++) {
-    let cursor: string | undefined;
-    do {
-      const page = await answers.page(roundId, shard, cursor, PAGE);
-      for (const answer of page.items) {
-        if (typeof answer.rank === 'number' && answer.rank <= rankMax) histogram.add(answer.rank);
-        else if (answer.rank === null) dontKnow++;
-      }
-      cursor = page.cursor;
-    } while (cursor);
-  }
-  return { histogram, dontKnow };
+  const cells = new Map<string, Cell<Group>>();
+  await forEachAnswer(answers, roundId, (answer) => {
+    if (typeof answer.rank === 'number' && answer.rank > rankMax) return;
+    if (typeof answer.rank === 'number') histogram.add(answer.rank);
+    else if (answer.rank === null) dontKnow++;
+    const key = cellKey(answer.segments);
+    const cell = cells.get(key) ?? { key, segments: answer.segments, tally: new Group(rankMax) };
+    cell.tally.add(answer.rank);
+    cells.set(key, cell);
+  });
+  return { place: { histogram, dontKnow }, cells: [...cells.values()] };
 }
 
-const top10 = (sample: PlaceSample) => {
+/** How many of a sample put the customer in the top 10. */
+export const top10Count = (sample: PlaceSample) => {
   let count = 0;
   for (let place = 1; place <= Math.min(10, sample.histogram.rankMax); place++)
     count += sample.histogram.counts[place] ?? 0;
   return count;
 };
+
+/** Those who answered question 1 (a place or "don't know"): what the top-10 share is a share of. */
+export const askedCount = (sample: PlaceSample) => sample.histogram.n + sample.dontKnow;
 
 /**
  * The change since the previous closed round, where both rounds' figures are released and on lists of the same
@@ -63,9 +72,8 @@ export async function changeSince(
   if (size !== previousSize)
     return { ...base, notComparable: `The value lists differ in size (${previousSize} and ${size} places)` };
   const before = await readPrevious(previous);
-  const asked = (s: PlaceSample) => s.histogram.n + s.dontKnow;
   const median = placeShift(current.histogram, before.histogram);
-  const share = shareChange(top10(current), asked(current), top10(before), asked(before));
+  const share = shareChange(top10Count(current), askedCount(current), top10Count(before), askedCount(before));
   return {
     ...base,
     median: report.rank.median - previous.median,

@@ -1,5 +1,6 @@
 import type { FreeTextField } from '../answers/answer.js';
 import type { CustomerTerm } from '../organisations/customer-term.js';
+import type { ActionBesideChange } from './action-change.js';
 import type { RoundFigures } from './aggregate-round.js';
 import type { Heatmap } from './heatmap.js';
 import type { ChangeTest } from './significance.js';
@@ -33,6 +34,11 @@ export interface RoundReport extends RoundFigures {
   };
   /** Segments × figures, each cell released or null with its reason; null for a round under k or still open. */
   heatmap: Heatmap | null;
+  /**
+   * What the organisation recorded after the previous round, each beside the change in its segment since then:
+   * set side by side, claiming no cause. Absent in reports stored before, and while the round is open.
+   */
+  actions?: ActionBesideChange[];
   /** How many comments each question has at `/comments` (the report shows the first COMMENTS_IN_REPORT). */
   commentCounts?: Partial<Record<FreeTextField, number>>;
   computedAt: string;
@@ -74,6 +80,8 @@ export function publicReport(report: RoundReport) {
     // Reports stored before the round-level share carry it only inside `rank`.
     dontKnowShare: rest.dontKnowShare ?? rest.rank?.dontKnowShare ?? null,
     heatmap: rest.heatmap ?? null,
+    actions: rest.actions ?? [],
+    ideas: rest.ideas ?? [],
     withheld: rest.withheld ?? {},
   };
 }

@@ -60,20 +60,7 @@ export function segmentFigures(
   cells: Cell<Group>[],
   threshold: number,
 ): { segments: Segmented<SegmentFigures>; withheld: Record<string, WithheldReason>; used: Set<string> } {
-  const used = releaseCells(
-    cells,
-    (group) => group.known >= threshold,
-    (pool) =>
-      noneOrAtLeast(
-        pool.reduce((sum, g) => sum + g.answered, 0),
-        threshold,
-      ) &&
-      noneOrAtLeast(
-        pool.reduce((sum, g) => sum + g.known, 0),
-        threshold,
-      ),
-    (group) => group.answered,
-  );
+  const used = usedCells(cells, threshold);
   const withheld: Record<string, WithheldReason> = {};
   const segments = {} as Segmented<SegmentFigures>;
   for (const dimension of SEGMENT_FIELDS) {
@@ -82,8 +69,7 @@ export function segmentFigures(
       .sort((a, b) => a.localeCompare(b, 'sv'))
       .map((value) => {
         const mine = cells.filter((cell) => cell.segments[dimension] === value);
-        const merged = new Group(mine[0]?.tally.rankMax ?? 1);
-        for (const cell of mine) if (used.has(cell.key)) merged.absorb(cell.tally);
+        const merged = segmentGroup(mine, used, dimension, value);
         const rank = merged.known > 0 ? rankFigures(merged.histogram, merged.dontKnow) : undefined;
         if (!rank) {
           withheld[`segments.${dimension}.${value}`] = whyHidden(mine, threshold);
@@ -100,6 +86,37 @@ export function segmentFigures(
       });
   }
   return { segments, withheld, used };
+}
+
+/** The release cells segment figures may use (see `releaseCells`): k known places each, and a safe pool. */
+export function usedCells(cells: Cell<Group>[], threshold: number): Set<string> {
+  return releaseCells(
+    cells,
+    (group) => group.known >= threshold,
+    (pool) =>
+      noneOrAtLeast(
+        pool.reduce((sum, g) => sum + g.answered, 0),
+        threshold,
+      ) &&
+      noneOrAtLeast(
+        pool.reduce((sum, g) => sum + g.known, 0),
+        threshold,
+      ),
+    (group) => group.answered,
+  );
+}
+
+/** One segment value's answers over the used cells: what its released figures (and their changes) rest on. */
+export function segmentGroup(
+  cells: Cell<Group>[],
+  used: Set<string>,
+  dimension: Dimension,
+  value: string,
+): Group {
+  const mine = cells.filter((cell) => cell.segments[dimension] === value);
+  const merged = new Group(mine[0]?.tally.rankMax ?? cells[0]?.tally.rankMax ?? 1);
+  for (const cell of mine) if (used.has(cell.key)) merged.absorb(cell.tally);
+  return merged;
 }
 
 /**

@@ -1,17 +1,19 @@
+import type { ActionStore } from '../actions/ports.js';
+import { forEachAnswer } from '../answers/each-answer.js';
 import type { AnswerStore } from '../answers/ports.js';
 import { answeredByCodeFigure, countAnsweredByCode } from '../codes/answered-by-code.js';
 import type { Clock } from '../common-ports.js';
-import { ANSWER_SHARDS } from '../db/table.js';
 import type { OrganisationStore } from '../organisations/ports.js';
 import type { InvitationStore } from '../rounds/ports.js';
 import { DEFAULT_RANK_MAX, type Round } from '../rounds/round.js';
 import { round3, tallyInvitations } from '../rounds/round-view.js';
+import { actionsBesideChange } from './actions-beside-change.js';
 import { RoundAggregator } from './aggregate-round.js';
 import { countsInBenchmark } from './benchmark.js';
 import { buildHeatmap } from './heatmap.js';
 import { segmentTurnout } from './participation.js';
 import type { BenchmarkStore, ReportStore } from './ports.js';
-import { changeSince, placeSampleOf } from './round-change.js';
+import { changeSince, type RoundSample, roundSampleOf } from './round-change.js';
 import { type RoundReport, withCommentPage } from './round-report.js';
 
 export interface FigureDeps {
@@ -20,16 +22,16 @@ export interface FigureDeps {
   answers: AnswerStore;
   reports: ReportStore;
   benchmarks: BenchmarkStore;
+  actions: ActionStore;
   clock: Clock;
   random?: () => number;
 }
 
-const PAGE = 1000;
-
 /**
- * A closed round's figures: 1. stream every answer through the aggregator, shard by shard, page by page
+ * A closed round's figures: 1. stream every answer through the aggregator, page by page
  * 2. tally invitations per cell for participation  3. find the previous closed round for the change
- * 4. build the heatmap from the released figures only.
+ * 4. build the heatmap from the released figures only  5. set the previous round's actions beside the change in
+ * their segments (the previous round's answers are read again once, for both changes, and only when needed).
  */
 export async function computeRoundReport(deps: FigureDeps, round: Round): Promise<RoundReport> {
   const aggregator = new RoundAggregator(
@@ -39,14 +41,7 @@ export async function computeRoundReport(deps: FigureDeps, round: Round): Promis
     round.snapshot.language,
     round.snapshot.customerTerm,
   );
-  for (let shard = 0; shard < ANSWER_SHARDS; shard++) {
-    let cursor: string | undefined;
-    do {
-      const page = await deps.answers.page(round.id, shard, cursor, PAGE);
-      for (const answer of page.items) aggregator.add(answer);
-      cursor = page.cursor;
-    } while (cursor);
-  }
+  await forEachAnswer(deps.answers, round.id, (answer) => aggregator.add(answer));
   const k = round.snapshot.anonymityThreshold;
   const { counts, cells } = await tallyInvitations(deps.invitations, round);
   const figures = aggregator.figures(k, round.snapshot.commentThreshold);
@@ -91,10 +86,30 @@ export async function computeRoundReport(deps: FigureDeps, round: Round): Promis
     },
     computedAt: deps.clock.now().toISOString(),
   };
-  const change = await changeSince(report, aggregator.placeSample(), previousPoint, (point) =>
-    placeSampleOf(deps.answers, point.roundId, point.rankMax ?? DEFAULT_RANK_MAX),
+  let previousSample: Promise<RoundSample> | undefined;
+  const readPrevious = (point: { roundId: string; rankMax?: number }) => {
+    previousSample ??= roundSampleOf(deps.answers, point.roundId, point.rankMax ?? DEFAULT_RANK_MAX);
+    return previousSample;
+  };
+  const change = await changeSince(
+    report,
+    aggregator.placeSample(),
+    previousPoint,
+    async (point) => (await readPrevious(point)).place,
   );
-  return change ? { ...report, change } : report;
+  const withChange = change ? { ...report, change } : report;
+  if (!previousPoint) return withChange;
+  const recorded = await deps.actions.listForRound(round.orgId, previousPoint.roundId);
+  if (recorded.length === 0) return withChange;
+  const actions = await actionsBesideChange(
+    recorded,
+    { report: withChange, cells: async () => aggregator.cellGroups() },
+    previous && {
+      report: previous,
+      cells: async () => (await readPrevious(previousPoint)).cells,
+    },
+  );
+  return { ...withChange, actions };
 }
 
 /**

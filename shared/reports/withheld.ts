@@ -7,6 +7,8 @@
  *   to release: its figures together with other segments' would narrow down fewer than k people.
  * - `participation`: a response rate is shown only for groups with at least k who answered and k who did not.
  * - `no-previous-round`: a change needs a previous round with the same figure released.
+ * - `not-a-reported-segment`: an action's segment is none the report lists (several dimensions at once, or a
+ *   value no answer carried), so nothing is derived for it.
  */
 export type WithheldReason =
   | 'round-open'
@@ -14,6 +16,7 @@ export type WithheldReason =
   | 'too-few-places'
   | 'differencing'
   | 'participation'
-  | 'no-previous-round';
+  | 'no-previous-round'
+  | 'not-a-reported-segment';
 
 export type Withheld = Record<string, WithheldReason>;

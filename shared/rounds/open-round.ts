@@ -48,20 +48,20 @@ async function claimSlot(deps: RoundDeps, orgId: string, roundId: string, now: D
  * Opens a round now (an admin's request). 1. only a verified organisation  2. claim the organisation's single
  * open-round slot (claimSlot: a conditional write; 409 when a round holds it)  3. write the round with its
  * snapshot. Invitations go out with the next tick, woken before the round is written (it may have been idle
- * between rounds). The slot is freed when the round closes (closeRound).
+ * between rounds). The slot is freed when the round closes (closeRoundEarly, closeEndedRound).
  */
 export async function openRound(deps: RoundDeps, orgId: string, closesAt?: string): Promise<Round> {
   const org = await deps.organisations.get(orgId);
   if (!org) throw notFound('Organisation');
-  if (!org.verified) throw new DomainError('conflict', 409, 'Verify the organisation before opening a round');
+  if (!org.verified) throw new DomainError('conflict', 'Verify the organisation before opening a round');
   const now = deps.clock.now();
   const closes = closesAt ? new Date(closesAt) : undefined;
   if (closes && closes.getTime() <= now.getTime() + 60 * 60_000)
-    throw new DomainError('validation_failed', 400, 'closesAt must be at least an hour ahead', [
+    throw new DomainError('validation_failed', 'closesAt must be at least an hour ahead', [
       { path: 'closesAt', message: 'Too soon' },
     ]);
   if (closes && closes.getTime() > now.getTime() + 90 * 86_400_000)
-    throw new DomainError('validation_failed', 400, 'A round lasts at most 90 days', [
+    throw new DomainError('validation_failed', 'A round lasts at most 90 days', [
       { path: 'closesAt', message: 'Too late' },
     ]);
 

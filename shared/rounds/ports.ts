@@ -16,7 +16,13 @@ export interface RoundStore {
   close(orgId: string, roundId: string, closedAt: string): Promise<boolean>;
   /** Takes the round off the tick's work queue. */
   finish(orgId: string, roundId: string): Promise<void>;
-  countErasedInvitation(orgId: string, roundId: string, answered: boolean): Promise<void>;
+  /** Counts an invitation erasure removed; `byCode` for one handed out as an answer code (and answered by it). */
+  countErasedInvitation(
+    orgId: string,
+    roundId: string,
+    answered: boolean,
+    byCode?: { invited: boolean; answered: boolean },
+  ): Promise<void>;
   /** Claims a once-per-round mail (progress, report) with a lease; false when sent or claimed by another. */
   claimRoundMail(
     orgId: string,
@@ -58,5 +64,13 @@ export interface InvitationStore {
   delete(
     roundId: string,
     respondentKey: string,
-  ): Promise<{ invited: boolean; answered: boolean; tokenHashes: string[] } | undefined>;
+  ): Promise<
+    | {
+        invited: boolean;
+        answered: boolean;
+        byCode?: { invited: boolean; answered: boolean };
+        tokenHashes: string[];
+      }
+    | undefined
+  >;
 }

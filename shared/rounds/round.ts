@@ -53,6 +53,9 @@ export interface Round {
   erasedInvitations?: number;
   /** …and of those, how many had answered: still counted as answered, so erasure shows no one's participation. */
   erasedAnswered?: number;
+  /** …of those, how many had been given an answer code, and answered by it: `answeredByCode` keeps counting them. */
+  erasedInvitedByCode?: number;
+  erasedAnsweredByCode?: number;
 }
 
 export const DEFAULT_RANK_MAX = 100;

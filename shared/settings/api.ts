@@ -14,10 +14,14 @@ export const ApiEnvSchema = z.object({
   ...enrolment.shape,
 });
 
-export interface ApiSettings extends AnswersSettings, MailSettings {
+/** What the API serves with on any host: the local server reads the same, without a tick rule. */
+export interface ServiceSettings extends AnswersSettings, MailSettings {
   publicUrl: string;
-  tickRuleName?: string;
   enrolmentKey?: string;
+}
+
+export interface ApiSettings extends ServiceSettings {
+  tickRuleName: string;
 }
 
 export async function loadApiSettings(

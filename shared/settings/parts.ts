@@ -65,10 +65,43 @@ export const mail = {
   }),
 };
 
-/** The tick's EventBridge rule (set by CDK); unset locally, where the in-process loop is the trigger. */
+/**
+ * The SMS channel (End User Messaging SMS): the origination identity's ARN (a phone number, sender ID or
+ * pool), and optionally a configuration set. Unset, the stage sends no SMS and staff without e-mail get codes
+ * on paper; a configuration set without an identity is a mistake, refused at load.
+ */
+export interface SmsSettings {
+  originationIdentity: string;
+  configurationSet?: string;
+}
+export const sms = {
+  shape: {
+    SMS_ORIGINATION_IDENTITY: z.optional(
+      z
+        .string()
+        .check(
+          z.regex(
+            /^arn:aws[a-z-]*:sms-voice:[a-z0-9-]+:\d{12}:(phone-number|sender-id|pool)\/\S+$/,
+            'The ARN of an End User Messaging SMS phone number, sender ID or pool',
+          ),
+        ),
+    ),
+    SMS_CONFIGURATION_SET: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/))),
+  },
+  read: (e: { SMS_ORIGINATION_IDENTITY?: string; SMS_CONFIGURATION_SET?: string }) => {
+    if (!e.SMS_ORIGINATION_IDENTITY && e.SMS_CONFIGURATION_SET)
+      throw new Error('Invalid environment: SMS_CONFIGURATION_SET needs SMS_ORIGINATION_IDENTITY');
+    const settings: SmsSettings | undefined = e.SMS_ORIGINATION_IDENTITY
+      ? { originationIdentity: e.SMS_ORIGINATION_IDENTITY, configurationSet: e.SMS_CONFIGURATION_SET }
+      : undefined;
+    return { sms: settings };
+  },
+};
+
+/** The tick's EventBridge rule, set by CDK on the API and the tick; required there (the local server has none). */
 export const tickRule = {
-  shape: { TICK_RULE_NAME: z.optional(z.string()) },
-  read: (e: { TICK_RULE_NAME?: string }) => ({ tickRuleName: e.TICK_RULE_NAME }),
+  shape: { TICK_RULE_NAME: z.string().check(z.minLength(1)) },
+  read: (e: { TICK_RULE_NAME: string }) => ({ tickRuleName: e.TICK_RULE_NAME }),
 };
 
 /** How fast the tick may send (the SES quota) and how long one run may take on new work. */

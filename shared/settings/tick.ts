@@ -1,9 +1,20 @@
 import * as z from 'zod/mini';
 import type { ApiSettings } from './api.js';
 import { parseEnvironment, resolvePepper, type SecretReader } from './load.js';
-import { links, log, mail, pepper, type TickPaceSettings, table, tickPace, tickRule } from './parts.js';
+import {
+  links,
+  log,
+  mail,
+  pepper,
+  type SmsSettings,
+  sms,
+  type TickPaceSettings,
+  table,
+  tickPace,
+  tickRule,
+} from './parts.js';
 
-/** The tick: the table, mail and links, its own rule (to sleep between rounds), and its pace. */
+/** The tick: the table, mail, SMS and links, its own rule (to sleep between rounds), and its pace. */
 export const TickEnvSchema = z.object({
   ...table.shape,
   ...pepper.shape,
@@ -12,9 +23,13 @@ export const TickEnvSchema = z.object({
   ...mail.shape,
   ...tickRule.shape,
   ...tickPace.shape,
+  ...sms.shape,
 });
 
-export interface TickSettings extends Omit<ApiSettings, 'enrolmentKey'>, TickPaceSettings {}
+export interface TickSettings extends Omit<ApiSettings, 'enrolmentKey'>, TickPaceSettings {
+  /** Undefined: this stage sends no SMS (staff without e-mail get codes on paper). */
+  sms: SmsSettings | undefined;
+}
 
 export async function loadTickSettings(
   env: NodeJS.ProcessEnv,
@@ -28,6 +43,7 @@ export async function loadTickSettings(
     ...mail.read(e),
     ...tickRule.read(e),
     ...tickPace.read(e),
+    ...sms.read(e),
     tokenPepper: await resolvePepper(e, readSecret),
   };
 }

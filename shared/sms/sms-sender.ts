@@ -8,10 +8,20 @@ export interface OutgoingSms {
 
 /**
  * Sends text messages: invitations and reminders to staff with a mobile number and no e-mail. Locally and in
- * tests a recording stand-in; on AWS, End User Messaging SMS (`SendTextMessage`), not built yet (decision 30).
+ * tests a recording stand-in; on AWS, End User Messaging SMS (`shared/adapters/sms-voice/`). A refusal that
+ * retrying cannot heal (this number) throws `SmsRejected`; anything else (throttling, an outage, the account's
+ * spend limit) throws an error a later run may retry. Errors never carry the number.
  */
 export interface SmsSender {
   send(message: OutgoingSms): Promise<{ messageId: string }>;
+}
+
+/** The provider refused this number for good (not a mobile number, opted out, its country blocked). */
+export class SmsRejected extends Error {
+  constructor(readonly reason: string) {
+    super(`SMS rejected: ${reason}`);
+    this.name = 'SmsRejected';
+  }
 }
 
 // GSM 03.38's basic set (with å, ä, ö, é): 160 characters a part, 153 once split; anything else goes UCS-2.

@@ -9,7 +9,8 @@ import type { TickDeps, TickRun } from './tick-deps.js';
 
 /**
  * Someone without work e-mail is invited by SMS where they have a mobile number and an SMS channel is set up,
- * otherwise by a personal answer code on paper (the admin prints the sheet).
+ * otherwise (or when SMS refuses their number for good) by a personal answer code on paper (the admin prints
+ * the sheet).
  * The invitation's claim is already held. 1. derive the round's code  2. store its token under a keyed hash
  * (never the code), marked `via: 'code'`, so the kiosk can open this person's form until the round closes
  * 3. record the invitation as sent, with the token's hash, so erasure kills the code as it kills links.
@@ -23,12 +24,16 @@ export async function deliverWithoutEmail(
   kind: MailKind,
   respondent: Respondent,
 ): Promise<DeliveryOutcome> {
-  if (deps.sms && respondent.mobile)
-    return deliverSms(deps, deps.sms, run, round, invitation, kind, respondent.mobile);
+  let smsRejected = false;
+  if (deps.sms && respondent.mobile) {
+    const outcome = await deliverSms(deps, deps.sms, run, round, invitation, kind, respondent.mobile);
+    if (outcome !== 'rejected') return outcome;
+    smsRejected = true;
+  }
   if (kind !== 'invite') {
     await deps.invitations.settleMail(round.id, invitation.respondentKey, kind, {
       state: 'skipped',
-      reason: 'no-email',
+      reason: smsRejected ? 'sms-rejected' : 'no-email',
     });
     run.stats.skipped++;
     return 'skipped';

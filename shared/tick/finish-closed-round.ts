@@ -1,5 +1,5 @@
 import { storeRoundFigures } from '../reports/store-round-figures.js';
-import { closeRound } from '../rounds/close-round.js';
+import { closeEndedRound } from '../rounds/close-round.js';
 import type { Round } from '../rounds/round.js';
 import { sendReportMails } from './send-report-mails.js';
 import type { TickDeps, TickRun } from './tick-deps.js';
@@ -9,7 +9,7 @@ import type { TickDeps, TickRun } from './tick-deps.js';
  * 2. compute and store its figures once  3. mail the report to each recipient once  4. take it off the work queue.
  */
 export async function finishClosedRound(deps: TickDeps, run: TickRun, round: Round): Promise<void> {
-  const closed = await closeRound(deps, round.orgId, round.id, false);
+  const closed = await closeEndedRound(deps, round.orgId, round.id);
   if (!round.progress.figuresStored) {
     await storeRoundFigures(deps, closed);
     await deps.rounds.updateProgress(round.orgId, round.id, { figuresStored: true });

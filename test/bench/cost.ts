@@ -1,5 +1,4 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type { InProcessTickTrigger } from '../../shared/adapters/local/in-process-tick-trigger.js';
 import { runTick } from '../../shared/tick/run-tick.js';
 import { manualClock } from '../support/clock.js';
 import { organisationWithOpenRound } from '../support/round-setup.js';
@@ -120,7 +119,7 @@ export async function costBench(): Promise<Row[]> {
 
     // Between rounds the tick runs only when its trigger says so: every minute while woken, else once at the
     // next scheduled round. A simulated month, minute by minute, up to that round, counts the runs.
-    const trigger = stack.deps.tickTrigger as InProcessTickTrigger;
+    const trigger = stack.tickTrigger;
     const nextDueAt = await stack.deps.organisations.nextDueAt();
     const quietFrom = clock.now().getTime();
     const quietUntil = Math.min(

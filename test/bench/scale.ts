@@ -121,7 +121,7 @@ export async function scaleBench(): Promise<Row[]> {
       inputs[i % inputs.length] as (typeof inputs)[number],
     );
     const second = Math.floor(random() * seconds);
-    const item = { ...keys.answer(answer.roundId, answer.shard, answer.answerKey), ...answer };
+    const item = { ...keys.answer(answer.roundId, answer.answerKey), ...answer };
     const bytes = itemSize(item);
     answerBytes += bytes;
     maxAnswerUnits = Math.max(maxAnswerUnits, writeUnits(bytes));

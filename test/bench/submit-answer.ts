@@ -28,7 +28,7 @@ async function bareCalls(stack: BenchStack, token: string, body: Record<string, 
     await stack.db.send(
       new PutCommand({
         TableName: table,
-        Item: { ...keys.answer(roundId, answer.shard, answer.answerKey), ...answer },
+        Item: { ...keys.answer(roundId, answer.answerKey), ...answer },
       }),
     );
     await stack.db.send(

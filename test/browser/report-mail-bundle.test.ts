@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/stack.js';
 import { runTick } from '../../shared/tick/run-tick.js';
 import { bundleLikeCdk } from '../bench/support/bundle.js';
+import { startEventBridgeStandIn } from '../support/event-bridge.js';
 import { organisationWithOpenRound } from '../support/round-setup.js';
 import { linkIn, sentMail, startTestStack } from '../support/stack.js';
 
@@ -35,6 +36,7 @@ afterAll(() => stack?.close());
 describe('the report chart in the built bundles', () => {
   it('renders from the tick bundle in a fresh process: a 2× PNG under 60 KB inline in the report mail', async () => {
     const tick = await bundleLikeCdk('functions/tick/lambda.ts', 'test-report-chart-tick');
+    const eventBridge = await startEventBridgeStandIn();
     const script = `const { handler } = await import(${JSON.stringify(tick.outfile)});
       console.log(JSON.stringify(await handler({ 'detail-type': 'Scheduled Event' })));`;
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
@@ -49,6 +51,8 @@ describe('the report chart in the built bundles', () => {
         PUBLIC_URL: stack.config.publicUrl,
         TOKEN_PEPPER: stack.config.tokenPepper,
         AWS_REGION: 'eu-north-1',
+        TICK_RULE_NAME: 'kundpuls-test-tick',
+        AWS_ENDPOINT_URL_EVENTBRIDGE: eventBridge.url,
         AWS_ACCESS_KEY_ID: 'local',
         AWS_SECRET_ACCESS_KEY: 'local',
         LOG_LEVEL: 'warn',

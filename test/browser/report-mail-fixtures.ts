@@ -7,6 +7,54 @@ import { NATIONAL_REFERENCE, type TrendPoint } from '../../shared/reports/trend.
  * A full report and trend for the mail, as the demo produces them, plus the two parts computed elsewhere
  * (the segment heatmap and the goal projection) in the shapes their owners publish.
  */
+const test = (significant: boolean, interval: [number, number]) => ({
+  significant,
+  test: 'mann-whitney-hodges-lehmann',
+  interval,
+  p: significant ? 0.01 : 0.4,
+});
+
+/** The previous round's actions beside the change: each kind of line the section can show. */
+export const ACTIONS: NonNullable<MailRoundReport['actions']> = [
+  {
+    id: 'act_1',
+    text: 'Kundråd varje månad i alla förvaltningar, med medborgare från varje stadsdel',
+    status: 'done',
+    change: {
+      median: -6.5,
+      top10Share: 0.02,
+      significance: { median: test(true, [-11, -2]), top10Share: test(false, [-0.03, 0.07]) },
+    },
+  },
+  {
+    id: 'act_2',
+    text: 'Kundtjänst svarar inom en arbetsdag',
+    status: 'done',
+    segment: { department: 'Kundtjänst' },
+    change: {
+      median: -4,
+      top10Share: 0.05,
+      significance: { median: test(false, [-12, 3]), top10Share: test(false, [-0.1, 0.2]) },
+    },
+  },
+  {
+    id: 'act_3',
+    text: 'Vården följer upp klagomål veckovis',
+    status: 'planned',
+    segment: { department: 'Vård' },
+    change: null,
+    withheld: 'below-threshold',
+  },
+  {
+    id: 'act_4',
+    text: 'Chefer på Ekonomi går bredvid i kundtjänsten: Medborgarserviceutvecklingsprogrammetsarbetsgrupp',
+    status: 'planned',
+    segment: { department: 'Ekonomi', role: 'Chef' },
+    change: null,
+    withheld: 'not-a-reported-segment',
+  },
+];
+
 export function roundReport(overrides: Partial<MailRoundReport> = {}): MailRoundReport {
   return {
     roundId: 'rnd_4',
@@ -171,5 +219,17 @@ export function withValues(report: MailRoundReport): MailRoundReport {
       entropy: { today: 0.48, wishedFor: 0.17 },
       biggestGaps: [],
     },
+  };
+}
+
+/** The report with the loop's parts: the previous round's actions beside the change, and ideas by theme. */
+export function withLoop(report: MailRoundReport): MailRoundReport {
+  return {
+    ...report,
+    actions: ACTIONS,
+    ideas: [
+      { word: 'kundråd', mentions: 9 },
+      { word: 'fråga medborgarna', mentions: 7 },
+    ],
   };
 }

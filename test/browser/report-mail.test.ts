@@ -13,7 +13,7 @@ import {
 } from '../../shared/mail/report-mail.js';
 import { resolveCustomerTerm } from '../../shared/organisations/customer-term.js';
 import { openPage } from '../support/browser.js';
-import { heatmap, roundReport, trend, withValues } from './report-mail-fixtures.js';
+import { heatmap, roundReport, trend, withLoop, withValues } from './report-mail-fixtures.js';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -59,7 +59,7 @@ beforeAll(async () => {
 afterAll(() => close?.());
 
 describe('the report mail in a browser', () => {
-  const full = () => withValues(roundReport({ heatmap }));
+  const full = () => withLoop(withValues(roundReport({ heatmap })));
 
   for (const width of [320, 375, 600, 1000])
     it(`fits a ${width} px window with no sideways scrolling`, async () => {
@@ -105,9 +105,11 @@ describe('the report mail in a browser', () => {
         'Resultat',
         'Trend',
         'Målet',
+        'Ni sa – vi gjorde: åtgärderna och förändringen sedan dess',
         'Topp 10 värderingar: i dag och önskat',
         'Per avdelning, roll och ort',
         'Vanligaste teman i fritextsvaren',
+        'Idéer för att höja medborgaren: vanligaste teman',
       ],
       tablesWithoutHeaders: 0,
       imagesWithoutAlt: 0,

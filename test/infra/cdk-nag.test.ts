@@ -44,6 +44,14 @@ describe('cdk-nag AwsSolutions', () => {
   it.each([
     ['dev', { stage: 'dev' }],
     ['prod', prodContext],
+    [
+      'prod with SMS',
+      {
+        ...prodContext,
+        smsOriginationIdentity: 'arn:aws:sms-voice:eu-north-1:123456789012:sender-id/Kundpuls/SE',
+        smsConfigurationSet: 'kundpuls-prod-sms',
+      },
+    ],
   ])(
     'leaves no unresolved finding in the %s app, and synth (which runs the pack) succeeds',
     (_, context) => {

@@ -62,6 +62,25 @@ describe('stage settings from CDK context', () => {
       /pepperParameterName/,
     );
   });
+
+  it('sends SMS only with an origination identity named by ARN, in the stage’s region', () => {
+    const identity = 'arn:aws:sms-voice:eu-north-1:123456789012:pool/pool-0123456789abcdef';
+
+    expect(resolveStageConfig(from({})).sms).toBeUndefined();
+    expect(
+      resolveStageConfig(from({ smsOriginationIdentity: identity, smsConfigurationSet: 'kundpuls-dev-sms' }))
+        .sms,
+    ).toEqual({ originationIdentity: identity, configurationSet: 'kundpuls-dev-sms' });
+    expect(() => resolveStageConfig(from({ smsOriginationIdentity: '+46701234567' }))).toThrow(
+      /smsOriginationIdentity/,
+    );
+    expect(() =>
+      resolveStageConfig(from({ smsOriginationIdentity: identity.replace('eu-north-1', 'eu-west-1') })),
+    ).toThrow(/region eu-north-1/);
+    expect(() => resolveStageConfig(from({ smsConfigurationSet: 'kundpuls-dev-sms' }))).toThrow(
+      /smsConfigurationSet/,
+    );
+  });
 });
 
 describe('the app', () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/stack.js';
 import { runTick } from '../../shared/tick/run-tick.js';
+import { type Person, populatedRound } from '../security/support/attacker.js';
 import { manualClock } from '../support/clock.js';
 import { enrolVerified } from '../support/enrol.js';
 import { apiClient, clearMail, linkIn, sentMail, startTestStack } from '../support/stack.js';
@@ -149,5 +150,67 @@ describe('what we did since the last pulse', () => {
     expect(form.text).toMatch(/<section class="done-actions" aria-labelledby="done-actions-title">/);
     expect(form.text.indexOf('Senast gjord')).toBeLessThan(form.text.indexOf('Nyare rutin'));
     expect(form.text).toContain('Kundråd i &lt;b&gt;Omsorg&lt;/b&gt; &amp; Stab');
+  });
+});
+
+describe('two rounds with actions: the loop closed', () => {
+  it('finds the actions in the second invitation and form, and beside the change in its report, CSV and mail', async () => {
+    // Twelve staff: Vård moves from around place 45 to around place 5, Kök stays where it was.
+    const population = (vård: number[], ideas: string): Person[] => [
+      ...vård.map((rank) => ({ department: 'Vård', rank, raiseIdeas: ideas })),
+      ...[30, 31, 32, 33, 34, 35].map((rank) => ({ department: 'Kök', rank })),
+    ];
+    const first = await populatedRound(stack, population([40, 42, 44, 46, 48, 50], 'Fler kundråd'), {
+      anonymityThreshold: 3,
+      commentThreshold: 3,
+    });
+    await first.answerAll();
+    await first.close();
+    const whole = await first.recordAction({ text: 'Kundråd varje månad', status: 'done' });
+    const vård = await first.recordAction({
+      text: 'Vården ringer upp',
+      segment: { department: 'Vård' },
+      status: 'done',
+    });
+    const chefs = await first.recordAction({ text: 'Chefer går bredvid', segment: { role: 'Chef' } });
+    clock.advanceDays(1);
+    await clearMail(stack);
+
+    const second = await first.nextRound(population([2, 3, 4, 5, 6, 8], 'Kundråd i varje team'));
+    const invitation = (await sentMail(stack)).find((m) => m.destination.to[0] === second.emails[0]);
+    const form = await call('GET', linkIn(invitation?.body.text ?? '', /\/r\/org_\w+\.rnd_\w+\.[\w-]{43}/));
+    await second.answerAll();
+    await second.close();
+    const report = await second.report();
+    const csv = await second.csv();
+    const mail = await second.reportMail();
+
+    for (const text of [invitation?.body.text, invitation?.body.html, form.text]) {
+      expect(text).toContain('Kundråd varje månad');
+      expect(text).toContain('Vården ringer upp');
+      expect(text).not.toContain('Chefer går bredvid');
+    }
+    const byId = Object.fromEntries(report.actions.map((a: { id: string }) => [a.id, a]));
+    expect(report.actions.map((a: { id: string }) => a.id).sort()).toEqual([whole, vård, chefs].sort());
+    expect(byId[whole].change).toEqual({
+      median: report.change.median,
+      top10Share: report.change.top10Share,
+      significance: report.change.significance,
+    });
+    expect(byId[vård]).toMatchObject({
+      text: 'Vården ringer upp',
+      segment: { department: 'Vård' },
+      change: { median: -40.5, top10Share: 1, significance: { median: { significant: true } } },
+    });
+    expect(byId[chefs]).toMatchObject({ change: null, withheld: 'not-a-reported-segment' });
+    expect(report.ideas.map((idea: { word: string }) => idea.word)).toContain('kundråd');
+    expect(csv).toContain(`action,${vård},,change.median,-40.5\r\n`);
+    expect(csv).toContain(`action,${vård},,change.median.significant,true\r\n`);
+    expect(csv).toContain(`action,${chefs},,withheld,not-a-reported-segment\r\n`);
+    expect(csv).toMatch(/\r\nidea,,kundråd,mentions,6\r\n/);
+    expect(mail?.body.text).toContain(
+      '- Vården ringer upp\n  Avdelning: Vård · genomförd\n  Medianplats: -40.5 (40.5 platser högre, mer än slumpen förklarar)',
+    );
+    expect(mail?.body.text).toContain('säger inte att åtgärden orsakade förändringen');
   });
 });

@@ -158,10 +158,21 @@ describe('staff without e-mail', () => {
       ...rest
     }: Record<string, unknown>) => rest;
 
+    const csvOf = async (org: typeof mixed) =>
+      (
+        await call('GET', `/v1/organisations/${org.orgId}/rounds/${org.roundId}/report?format=csv`, {
+          key: org.adminKey,
+        })
+      ).text;
+    const [csvWithCodes, csvWithLinks] = [await csvOf(mixed), await csvOf(links)];
+
     expect(withCodes.answered).toBe(8);
     expect(withCodes.answeredByCode).toBe(4);
     expect(withLinks.answeredByCode).toBeUndefined();
     expect(figures(withCodes)).toEqual(figures(withLinks));
+    // The CSV too: the same rows, and the one row that says how many came by code.
+    expect(csvWithCodes).toContain('\r\nround,,,answeredByCode,4\r\n');
+    expect(csvWithCodes.replace('round,,,answeredByCode,4\r\n', '')).toBe(csvWithLinks);
   });
 
   it('lets codes die at close: the kiosk says the round has closed, the sheet is refused', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/stack.js';
 import type { StoredAnswer } from '../../shared/answers/answer.js';
-import { ANSWER_SHARDS } from '../../shared/db/table.js';
+import { forEachAnswer } from '../../shared/answers/each-answer.js';
 import { runTick } from '../../shared/tick/run-tick.js';
 import { manualClock } from '../support/clock.js';
 import { organisationWithOpenRound } from '../support/round-setup.js';
@@ -26,8 +26,7 @@ const answered = async () =>
 
 async function storedAnswers(): Promise<StoredAnswer[]> {
   const all: StoredAnswer[] = [];
-  for (let shard = 0; shard < ANSWER_SHARDS; shard++)
-    all.push(...(await stack.deps.answers.page(org.roundId, shard, undefined, 100)).items);
+  await forEachAnswer(stack.deps.answers, org.roundId, (answer) => all.push(answer));
   return all;
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/stack.js';
-import { ANSWER_SHARDS } from '../../shared/db/table.js';
+import type { StoredAnswer } from '../../shared/answers/answer.js';
+import { forEachAnswer } from '../../shared/answers/each-answer.js';
 import { runTick } from '../../shared/tick/run-tick.js';
 import { httpApiEvent, lambdaContext, useLambdaEnvironment } from '../support/lambda-events.js';
 import { organisationWithOpenRound } from '../support/round-setup.js';
@@ -69,12 +70,9 @@ describe('the answer pages Lambda entry', () => {
     expect(page.body).toContain('<form');
     expect(posted.statusCode).toBe(200);
     expect(JSON.parse(posted.body)).toEqual({ stored: true });
-    const shards = await Promise.all(
-      Array.from({ length: ANSWER_SHARDS }, (_, shard) =>
-        stack.deps.answers.page(org.roundId, shard, undefined, 10),
-      ),
-    );
-    expect(shards.flatMap((page) => page.items).map((answer) => answer.rank)).toEqual([2]);
+    const stored: StoredAnswer[] = [];
+    await forEachAnswer(stack.deps.answers, org.roundId, (answer) => stored.push(answer));
+    expect(stored.map((answer) => answer.rank)).toEqual([2]);
   });
 
   it('answers an unknown link with the bilingual not-found page and knows no API route', async () => {

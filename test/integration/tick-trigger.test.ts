@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/stack.js';
-import type { InProcessTickTrigger } from '../../shared/adapters/local/in-process-tick-trigger.js';
 import type { TickTrigger } from '../../shared/tick/ports.js';
 import { runTick } from '../../shared/tick/run-tick.js';
 import { MIN_SLEEP_MS, STAY_AWAKE_MS, settleTickTrigger, wakeTick } from '../../shared/tick/tick-trigger.js';
@@ -12,13 +11,13 @@ import { apiClient, startTestStack } from '../support/stack.js';
 // uses, which records the mode the EventBridge rules would be put in.
 const clock = manualClock(Date.parse('2027-02-20T10:00:00Z'));
 let stack: LocalStack;
-let trigger: InProcessTickTrigger;
+let trigger: LocalStack['tickTrigger'];
 let org: Awaited<ReturnType<typeof enrolVerified>>;
 const later = (ms: number) => clock.set(new Date(clock.now().getTime() + ms).toISOString());
 
 beforeAll(async () => {
   stack = await startTestStack({ overrides: { clock } });
-  trigger = stack.deps.tickTrigger as InProcessTickTrigger;
+  trigger = stack.tickTrigger;
   org = await enrolVerified(stack, { language: 'en' });
   await apiClient(stack)('PUT', `/v1/organisations/${org.orgId}/respondents`, {
     key: org.adminKey,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/api/app.js';
+import { localChoices } from '../../infra/local/choices.js';
 import type { LocalStack } from '../../infra/local/stack.js';
 import { createDeps } from '../../shared/deps.js';
 import { manualClock } from '../support/clock.js';
@@ -85,7 +86,9 @@ describe('verification mail on demand', () => {
 
   it('counts in the table, so a second container sees the first one’s count', async () => {
     const org = await enrol('shared@example.org');
-    const otherContainer = createApp(createDeps(stack.config, { clock }), { clientAddress: () => 'other' });
+    const otherContainer = createApp(createDeps(stack.config, { ...localChoices(), clock }), {
+      clientAddress: () => 'other',
+    });
     const viaOther = () =>
       otherContainer.request(`/v1/organisations/${org.json.organisation.id}/verification`, {
         method: 'POST',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { AnswersEnvSchema } from '../../shared/settings/answers.js';
 import { refusedCalls, unusedGrants } from './support/iam.js';
-import { type Rehearsal, startRehearsal } from './support/rehearsal.js';
+import { type Rehearsal, SMS_ORIGINATION_IDENTITY, startRehearsal } from './support/rehearsal.js';
 import { compareWithTemplate, requiredKeys, SCHEMAS } from './support/settings.js';
 
 // A whole round through the synthesised app: each function from its own bundle, in its own process, with its
@@ -13,6 +13,8 @@ const people = Array.from({ length: 6 }, (_, i) => ({
   email: `person${i + 1}@example.org`,
   department: i % 2 ? 'Care' : 'Staff',
 }));
+/** Staff without work e-mail, with a mobile: invited and reminded by SMS. */
+const texter = { employeeId: 'CARE-7', mobile: '+46700000007', department: 'Care' };
 const admin = 'admin@example.org';
 let org: { id: string; adminKey: string };
 let roundId: string;
@@ -98,11 +100,11 @@ describe('a round through the deployed system, rehearsed', () => {
   it('imports the respondents and opens a round, which wakes the tick’s rule', async () => {
     const imported = await call('PUT', `/v1/organisations/${org.id}/respondents`, {
       key: org.adminKey,
-      json: { respondents: people },
+      json: { respondents: [...people, texter] },
     });
     const opened = await call('POST', `/v1/organisations/${org.id}/rounds`, { key: org.adminKey });
 
-    expect(imported.json()).toMatchObject({ created: 6 });
+    expect(imported.json()).toMatchObject({ created: 7 });
     expect(opened.status).toBe(201);
     roundId = opened.json().round.id;
     expect(rehearsal.rules.get(rehearsal.ruleName)).toMatchObject({
@@ -118,8 +120,22 @@ describe('a round through the deployed system, rehearsed', () => {
     for (const mail of mails) invitationLinks.set(mail.destination.to[0] as string, linkOf(mail.body.text));
     const invited = mails.map((mail) => mail.destination.to[0]);
 
-    expect(result.sent).toBe(6);
+    expect(result.sent).toBe(7);
     expect(invited.sort()).toEqual(people.map((p) => p.email).sort());
+  });
+
+  it('texts the one without e-mail a personal link from the stage’s identity, who answers through it', async () => {
+    const [text, ...more] = rehearsal.texts;
+    const answered = await call('POST', linkOf(text?.body ?? ''), { form: 'rank=20' });
+
+    expect(more).toEqual([]);
+    expect(text).toMatchObject({
+      to: texter.mobile,
+      messageType: 'TRANSACTIONAL',
+      originationIdentity: SMS_ORIGINATION_IDENTITY,
+      configurationSet: 'kundpuls-dev-sms',
+    });
+    expect(answered.status, answerPagesLog()).toBe(200);
   });
 
   it('takes every answer but one through the answer pages, and serves their assets', async () => {
@@ -155,7 +171,8 @@ describe('a round through the deployed system, rehearsed', () => {
     expect(reminders.map((mail) => mail.destination.to[0])).toEqual([people[5]?.email]);
     expect(mails.filter((mail) => mail.destination.to[0] === admin)).toHaveLength(1);
     expect(answered.json()).toEqual({ stored: true });
-    expect(view.json().round).toMatchObject({ invited: 6, answered: 6 });
+    expect(view.json().round).toMatchObject({ invited: 7, answered: 7 });
+    expect(rehearsal.texts).toHaveLength(1);
   });
 
   it('unsubscribes with one click (RFC 8058)', async () => {
@@ -196,7 +213,7 @@ describe('a round through the deployed system, rehearsed', () => {
 
     expect(key.status).toBe(201);
     expect(json.status).toBe(200);
-    expect(json.json().report).toMatchObject({ invited: 6, answered: 6, suppressed: false });
+    expect(json.json().report).toMatchObject({ invited: 7, answered: 7, suppressed: false });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(csv.text.split('\n').length).toBeGreaterThan(1);
@@ -252,7 +269,7 @@ describe('a round through the deployed system, rehearsed', () => {
         calls.flatMap((c) =>
           c.resources.map(
             (r) =>
-              `${c.action} ${r.replace(/^.*?:(table|parameter|identity|configuration-set|rule)\b/, '$1')}`,
+              `${c.action} ${r.replace(/^.*?:(table|parameter|identity|configuration-set|rule|sender-id)\b/, '$1')}`,
           ),
         ),
       );
@@ -265,13 +282,20 @@ describe('a round through the deployed system, rehearsed', () => {
       for (const grant of unusedGrants(calls, fn.grants))
         unused.push(`${fn.id}: ${grant.action} on ${grant.resource}`);
     }
+    expect(
+      rehearsal.calls.filter((c) => c.action === 'sms-voice:SendTextMessage').map((c) => c.functionId),
+    ).toEqual([rehearsal.roles.tick, rehearsal.roles.tick]);
     console.info(`AWS calls per function:\n  ${used.join('\n  ')}`);
     console.info(`Grants the rehearsal never used:\n  ${unused.join('\n  ')}`);
   });
 
   it('logs no respondent’s or contact’s address in any function', () => {
     for (const fn of rehearsal.functions.values())
-      expect(fn.process.output.filter((line) => line.includes('@example.org'))).toEqual([]);
+      expect(
+        fn.process.output.filter(
+          (line) => line.includes('@example.org') || line.includes(texter.mobile.slice(3)),
+        ),
+      ).toEqual([]);
   });
 });
 

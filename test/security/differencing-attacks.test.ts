@@ -3,7 +3,7 @@ import type { LocalStack } from '../../infra/local/stack.js';
 import { runTick } from '../../shared/tick/run-tick.js';
 import { manualClock } from '../support/clock.js';
 import { sentMail, startTestStack } from '../support/stack.js';
-import { numbersIn, type Person, populatedRound } from './support/attacker.js';
+import { aloneInACell, numbersIn, type Person, populatedRound } from './support/attacker.js';
 
 const clock = manualClock(Date.parse('2027-10-04T08:00:00Z'));
 let stack: LocalStack;
@@ -178,11 +178,7 @@ describe('attack: whether a person answered (issue item 6)', () => {
 
 describe('attack: across rounds, erasure and re-import', () => {
   // p is alone in (D, Chef) both rounds; only p changes answer between the rounds.
-  const population = (pRank: number): Person[] => [
-    { department: 'D', role: 'Chef', rank: pRank },
-    ...[10, 12, 14, 16, 18].map((rank) => ({ department: 'D', role: 'Sälj', rank })),
-    ...[20, 22, 24, 26, 28, 30].map((rank) => ({ department: 'E', role: 'Chef', rank })),
-  ];
+  const population = aloneInACell;
 
   it('the second round and its heatmap change tell nothing about the one person alone in a cell', async () => {
     const first = await populatedRound(stack, population(3));

@@ -1,20 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { StoredAnswer } from '../../shared/answers/answer.js';
-import { RoundAggregator } from '../../shared/reports/aggregate-round.js';
 import { segmentTurnout } from '../../shared/reports/participation.js';
 import { cellKey } from '../../shared/reports/release-cells.js';
 import { Group, segmentFigures } from '../../shared/reports/segment-figures.js';
 import { SEGMENT_FIELDS } from '../../shared/respondents/respondent.js';
 import type { TurnoutCell } from '../../shared/rounds/round-view.js';
 import { isolatedSet } from './support/linear-algebra.js';
-
-interface Member {
-  department?: string;
-  role?: string;
-  site?: string;
-  rank: number | null;
-}
+import { aggregated, type Member, segmentsOf } from './support/population.js';
 
 const memberArb = fc.record({
   department: fc.constantFrom('A', 'B', 'C', undefined),
@@ -27,21 +20,8 @@ const populationArb = fc.record({
   members: fc.array(memberArb, { minLength: 3, maxLength: 13 }),
 });
 
-const segmentsOf = (m: Member) =>
-  Object.fromEntries(SEGMENT_FIELDS.filter((f) => m[f]).map((f) => [f, m[f]])) as StoredAnswer['segments'];
-
 function published(members: Member[], k: number) {
-  const aggregator = new RoundAggregator(30, () => 0.5);
-  for (const [i, m] of members.entries())
-    aggregator.add({
-      roundId: 'r',
-      answerKey: `a${i}`,
-      shard: 0,
-      rank: m.rank,
-      texts: {},
-      segments: segmentsOf(m),
-    });
-  return aggregator.figures(k, 1000);
+  return aggregated(members).figures(k, 1000);
 }
 
 /**

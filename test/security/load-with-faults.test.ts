@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/api/app.js';
 import type { LocalStack } from '../../infra/local/stack.js';
+import { forEachAnswer } from '../../shared/answers/each-answer.js';
 import type { AnswerStore } from '../../shared/answers/ports.js';
-import { ANSWER_SHARDS } from '../../shared/db/table.js';
 import { runTick } from '../../shared/tick/run-tick.js';
 import { organisationWithOpenRound } from '../support/round-setup.js';
 import { linkIn, sentMail, startTestStack } from '../support/stack.js';
@@ -55,10 +55,7 @@ describe('answers under load, with faults, while ticks run', () => {
     await ticks;
 
     const stored: number[] = [];
-    for (let shard = 0; shard < ANSWER_SHARDS; shard++) {
-      const page = await stack.deps.answers.page(org.roundId, shard, undefined, 1000);
-      stored.push(...page.items.map((a) => a.rank as number));
-    }
+    await forEachAnswer(stack.deps.answers, org.roundId, (a) => stored.push(a.rank as number));
     expect(failures).toBeGreaterThan(0);
     expect(stored.length).toBe(acknowledged.size);
     expect(stored.sort((x, y) => x - y)).toEqual([...acknowledged.values()].sort((x, y) => x - y));

@@ -1,4 +1,8 @@
 import type { LambdaEvent } from 'hono/aws-lambda';
+import { startEventBridgeStandIn } from './event-bridge.js';
+
+/** The tick's rule, as CDK names it on the API and the tick; PutRule goes to a stand-in here. */
+const eventBridge = await startEventBridgeStandIn();
 
 /** An API Gateway HTTP API (payload format 2.0) event, as the service delivers it to the function. */
 export function httpApiEvent(
@@ -59,6 +63,10 @@ export function useLambdaEnvironment(
     MAIL_FROM: 'pulse@kundpuls.local',
     PUBLIC_URL: stack.config.publicUrl,
     TOKEN_PEPPER: stack.config.tokenPepper,
+    TICK_RULE_NAME: 'kundpuls-test-tick',
+    AWS_ENDPOINT_URL_EVENTBRIDGE: eventBridge.url,
+    AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
+    AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
     LOG_LEVEL: 'silent',
     ...extra,
   });

@@ -122,16 +122,18 @@ function cycleWithin(graph: Graph, group: Set<string>): string[] {
   return [...group];
 }
 
-/** shared/<domain>: everything in shared/ but the adapters, the settings, the composition roots and config.ts. */
+/** shared/<domain>: everything in shared/ but the adapters, the table layout (db/), the settings, the composition roots and config.ts. */
 const isDomain = (file: string) =>
   file.startsWith('shared/') &&
   !file.startsWith('shared/adapters/') &&
+  !file.startsWith('shared/db/') &&
   !file.startsWith('shared/settings/') &&
   !/^shared\/[^/]*deps\.ts$/.test(file) &&
   file !== 'shared/config.ts';
 
 const FORBIDDEN_PACKAGE = /^(@aws-sdk\/|hono$|hono\/|node:process$|process$)/;
-const FORBIDDEN_FILE = /^(shared\/adapters\/|functions\/|infra\/)/;
+/** shared/db/ holds the table's keys and shards: the stores own them, the domain never sees one. */
+const FORBIDDEN_FILE = /^(shared\/adapters\/|shared\/db\/|functions\/|infra\/)/;
 
 /** Any use of the global `process` (`process.env`, `process['env']`, or bound to another name); not a key named so. */
 function readsProcess(text: string): boolean {
@@ -181,7 +183,7 @@ describe('architecture', () => {
     expect(found, `import cycles:\n${found.join('\n')}`).toEqual([]);
   });
 
-  it('keeps the domain free of the SDK, Hono, the environment, adapters, functions and infra', () => {
+  it('keeps the domain free of the SDK, Hono, the environment, adapters, table keys, functions and infra', () => {
     const found = domainViolations(graph);
     expect(found, `domain imports:\n${found.join('\n')}`).toEqual([]);
   });

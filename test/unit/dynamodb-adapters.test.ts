@@ -39,7 +39,7 @@ describe('DynamoDB adapters under faults', () => {
     mockClient(db).on(PutCommand).rejects(throttled());
     const answers = createAnswerStore(db, 't');
     await expect(
-      answers.put({ roundId: 'r', answerKey: 'k', shard: 1, rank: 3, texts: {}, segments: {} }),
+      answers.put({ roundId: 'r', answerKey: 'k', rank: 3, texts: {}, segments: {} }),
     ).rejects.toThrow('Rate of requests');
   });
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerApp } from '../../functions/api/answer-app.js';
 import { createApp } from '../../functions/api/app.js';
 import { OPERATIONS } from '../../functions/api/openapi.js';
+import { localChoices } from '../../infra/local/choices.js';
 import { loadConfig } from '../../shared/config.js';
 import { createDeps } from '../../shared/deps.js';
 
@@ -21,7 +22,7 @@ beforeAll(async () => {
     TOKEN_PEPPER: 'p'.repeat(32),
     LOG_LEVEL: 'silent',
   });
-  const deps = createDeps(config);
+  const deps = createDeps(config, localChoices());
   app = createApp(deps, { clientAddress: () => '10.0.0.1' });
   answerApp = createAnswerApp(deps, { clientAddress: () => '10.0.0.1' });
 });

@@ -174,7 +174,6 @@ function answer(rank: number | null, segments: StoredAnswer['segments'], reason?
   return {
     roundId: 'r',
     answerKey: Math.random().toString(16),
-    shard: 0,
     rank,
     texts: reason ? { rankReason: reason } : {},
     segments,

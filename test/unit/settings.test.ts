@@ -52,6 +52,38 @@ describe('each function’s settings', () => {
     expect(tick).not.toHaveProperty('enrolmentKey');
   });
 
+  it('refuses to start the API or the tick without the tick rule they wake: no silent in-process stand-in', async () => {
+    const env = { ...table, MAIL_FROM: 'pulse@kundpuls.example', PUBLIC_URL: 'https://pulse.example.org/' };
+
+    await expect(loadApiSettings(env, readSecret)).rejects.toThrow(/TICK_RULE_NAME/);
+    await expect(loadTickSettings(env, readSecret)).rejects.toThrow(/TICK_RULE_NAME/);
+  });
+
+  it('gives the tick an SMS channel only with an origination identity, which must be an ARN', async () => {
+    const env = {
+      ...table,
+      MAIL_FROM: 'pulse@kundpuls.example',
+      PUBLIC_URL: 'https://pulse.example.org',
+      TICK_RULE_NAME: 'kundpuls-dev-tick',
+    };
+    const identity = 'arn:aws:sms-voice:eu-north-1:123456789012:sender-id/Kundpuls/SE';
+
+    const without = await loadTickSettings(env, readSecret);
+    const withSms = await loadTickSettings(
+      { ...env, SMS_ORIGINATION_IDENTITY: identity, SMS_CONFIGURATION_SET: 'kundpuls-prod-sms' },
+      readSecret,
+    );
+
+    expect(without.sms).toBeUndefined();
+    expect(withSms.sms).toEqual({ originationIdentity: identity, configurationSet: 'kundpuls-prod-sms' });
+    await expect(
+      loadTickSettings({ ...env, SMS_ORIGINATION_IDENTITY: '+46701234567' }, readSecret),
+    ).rejects.toThrow(/SMS_ORIGINATION_IDENTITY/);
+    await expect(
+      loadTickSettings({ ...env, SMS_CONFIGURATION_SET: 'kundpuls-prod-sms' }, readSecret),
+    ).rejects.toThrow(/SMS_CONFIGURATION_SET needs SMS_ORIGINATION_IDENTITY/);
+  });
+
   it('fails at load when no pepper can be had', async () => {
     await expect(loadAnswersSettings({ TABLE_NAME: 'kundpuls' })).rejects.toThrow(/TOKEN_PEPPER/);
   });

@@ -48,8 +48,9 @@ export function kioskRoutes(deps: RespondentDeps, clientAddress: ClientAddress) 
       try {
         link = await resolveAnswerCode(deps, code, clientAddress(c));
       } catch (error) {
-        if (!(error instanceof DomainError) || (error.status !== 404 && error.status !== 429)) throw error;
-        const limited = error.status === 429;
+        if (!(error instanceof DomainError) || (error.code !== 'not_found' && error.code !== 'rate_limited'))
+          throw error;
+        const limited = error.code === 'rate_limited';
         return c.html(
           <KioskPage code={code.slice(0, 20)} error={limited ? 'limited' : 'unknown'} />,
           limited ? 429 : 404,

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import type { Deps } from '../../../shared/deps.js';
 import { DomainError, notFound } from '../../../shared/errors.js';
-import { idempotent, parseIdempotencyKey } from '../../../shared/idempotency/idempotent.js';
-import { createOrganisation } from '../../../shared/organisations/create-organisation.js';
+import { parseIdempotencyKey } from '../../../shared/idempotency/idempotent.js';
+import { enrolOrganisation } from '../../../shared/organisations/enrol-organisation.js';
 import {
   CreateOrganisationSchema,
   organisationView,
@@ -23,7 +23,7 @@ export function organisationRoutes(deps: Deps, clientAddress: ClientAddress) {
       const operatorKey = deps.config.enrolmentKey;
       const operator = operatorKey !== undefined && c.req.header('authorization') === `Bearer ${operatorKey}`;
       if (operatorKey && !operator)
-        throw new DomainError('unauthorised', 401, 'Enrolment needs the operator key on this deployment');
+        throw new DomainError('unauthorised', 'Enrolment needs the operator key on this deployment');
       // The operator provisions many organisations at once (a country's municipalities): its own, higher limit.
       const enrolments = operator
         ? await deps.limits.operatorEnrolment.hit('operator')
@@ -37,20 +37,13 @@ export function organisationRoutes(deps: Deps, clientAddress: ClientAddress) {
       }
       const key = c.req.header('idempotency-key');
       const input = await readBody(c, CreateOrganisationSchema);
-      const enrol = async () => {
-        const { adminKeyId: _id, ...created } = await createOrganisation(deps, input);
-        return { status: 201 as const, body: created };
-      };
-      if (key === undefined) return c.json((await enrol()).body, 201);
-      // A retry with the same key and body gets the same organisation and admin key (docs/decisions.md).
-      const response = await idempotent(
+      const enrolled = await enrolOrganisation(
         deps,
-        parseIdempotencyKey(key),
-        `enrol\0${JSON.stringify(input)}`,
-        enrol,
+        input,
+        key === undefined ? undefined : parseIdempotencyKey(key),
       );
-      if (response.replayed) c.header('Idempotent-Replayed', 'true');
-      return c.json(response.body, 201);
+      if (enrolled.replayed) c.header('Idempotent-Replayed', 'true');
+      return c.json(enrolled.body, 201);
     })
     .get('/:orgId', requireKey(deps, READERS), async (c) => {
       const org = await deps.organisations.get(c.req.param('orgId'));

@@ -1,12 +1,9 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { Deps } from '../../../shared/deps.js';
+import { eraseRespondent } from '../../../shared/respondents/erase-respondent.js';
 import { importRespondents, respondentsFromCsv } from '../../../shared/respondents/import-respondents.js';
-import {
-  type EraseFollowUp,
-  eraseRespondent,
-  listRespondents,
-} from '../../../shared/respondents/manage-respondents.js';
+import { listRespondents } from '../../../shared/respondents/list-respondents.js';
 import { ADMIN, requireKey } from '../auth.js';
 import type { AppEnv } from '../env.js';
 import { parseWith, readJson, unsupportedMediaType } from '../http.js';
@@ -16,7 +13,7 @@ const ListQuerySchema = z.object({
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(500)), 100),
 });
 
-export function respondentRoutes(deps: Deps, eraseFollowUps: EraseFollowUp[] = []) {
+export function respondentRoutes(deps: Deps) {
   return new Hono<AppEnv>()
     .use('/:orgId/respondents', requireKey(deps, ADMIN))
     .use('/:orgId/respondents/*', requireKey(deps, ADMIN))
@@ -36,7 +33,7 @@ export function respondentRoutes(deps: Deps, eraseFollowUps: EraseFollowUp[] = [
       return c.json(await listRespondents(deps, c.req.param('orgId'), query.cursor, query.limit));
     })
     .delete('/:orgId/respondents/:emailOrEmployeeId', async (c) => {
-      await eraseRespondent(deps, c.req.param('orgId'), c.req.param('emailOrEmployeeId'), eraseFollowUps);
+      await eraseRespondent(deps, c.req.param('orgId'), c.req.param('emailOrEmployeeId'));
       return c.body(null, 204);
     });
 }

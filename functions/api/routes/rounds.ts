@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { Deps } from '../../../shared/deps.js';
 import { notFound } from '../../../shared/errors.js';
-import { closeRound } from '../../../shared/rounds/close-round.js';
+import { closeRoundEarly } from '../../../shared/rounds/close-round.js';
 import { openRound } from '../../../shared/rounds/open-round.js';
 import { OpenRoundSchema } from '../../../shared/rounds/round.js';
 import { countInvitations, publicRound } from '../../../shared/rounds/round-view.js';
@@ -29,7 +29,7 @@ export function roundRoutes(deps: Deps) {
       return c.json({ round: publicRound(round, deps.clock.now(), counts) });
     })
     .post('/:orgId/rounds/:roundId/close', requireKey(deps, ADMIN), async (c) => {
-      const round = await closeRound(deps, c.req.param('orgId'), c.req.param('roundId'), true);
+      const round = await closeRoundEarly(deps, c.req.param('orgId'), c.req.param('roundId'));
       return c.json({ round: publicRound(round, deps.clock.now()) });
     });
 }

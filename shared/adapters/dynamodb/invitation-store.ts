@@ -1,14 +1,9 @@
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { INVITATION_SHARDS, keys } from '../../db/table.js';
 import type { Invitation } from '../../rounds/invitation.js';
 import type { InvitationStore } from '../../rounds/ports.js';
-import { decodeCursor, encodeCursor, isConditionFailure } from './client.js';
+import { isConditionFailure } from './client.js';
+import { shardedPage } from './sharded-page.js';
 
 function fromItem(item: Record<string, unknown>): Invitation {
   const { pk: _pk, sk: _sk, entity: _entity, tokenHashes, ...rest } = item;
@@ -38,34 +33,21 @@ export function createInvitationStore(db: DynamoDBDocumentClient, tableName: str
         if (!isConditionFailure(error)) throw error;
       }
     },
-    // The cursor names a shard and, within it, the last key read: pages walk the 16 shards one after another.
-    async page(roundId, cursor, limit) {
-      const position = cursor ? decodeCursor(cursor, /^\d{1,2}\.([0-9a-f]{64})?$/) : '0.';
-      if (!position) throw new Error('Unknown invitation cursor');
-      const [shardText, after] = position.split('.') as [string, string];
-      const shard = Number(shardText);
-      const { Items = [], LastEvaluatedKey } = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.invitationPartition(roundId, shard) },
-          Limit: limit,
-          ConsistentRead: true,
-          ...(after
-            ? { ExclusiveStartKey: { pk: keys.invitationPartition(roundId, shard), sk: after } }
-            : {}),
-        }),
-      );
-      const items = Items.map(fromItem);
-      const last = items.at(-1);
-      const next =
-        LastEvaluatedKey && last
-          ? `${shard}.${last.respondentKey}`
-          : shard + 1 < INVITATION_SHARDS
-            ? `${shard + 1}.`
-            : undefined;
-      return { items, ...(next ? { cursor: encodeCursor(next) } : {}) };
-    },
+    page: (roundId, cursor, limit) =>
+      shardedPage(
+        db,
+        {
+          tableName,
+          partition: (shard) => keys.invitationPartition(roundId, shard),
+          shards: INVITATION_SHARDS,
+          sortKeyOf: (invitation) => invitation.respondentKey,
+          fromItem,
+          consistentRead: true,
+          what: 'invitation',
+        },
+        cursor,
+        limit,
+      ),
     async claimMail(roundId, respondentKey, kind, now, leaseUntil) {
       const unanswered = kind === 'invite' ? '' : ' AND attribute_not_exists(answered)';
       try {
@@ -161,6 +143,10 @@ export function createInvitationStore(db: DynamoDBDocumentClient, tableName: str
       return {
         invited: invitation.mails.invite?.state === 'sent',
         answered: Boolean(invitation.answered),
+        byCode: {
+          invited: invitation.mails.invite?.channel === 'code',
+          answered: Boolean(invitation.answered) && invitation.answeredBy === 'code',
+        },
         tokenHashes: invitation.tokenHashes ?? [],
       };
     },

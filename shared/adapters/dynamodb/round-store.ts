@@ -124,13 +124,19 @@ export function createRoundStore(db: DynamoDBDocumentClient, tableName: string):
         }),
       );
     },
-    async countErasedInvitation(orgId, roundId, answered) {
+    async countErasedInvitation(orgId, roundId, answered, byCode) {
       await db.send(
         new UpdateCommand({
           TableName: tableName,
           Key: key(orgId, roundId),
-          UpdateExpression: 'ADD erasedInvitations :one, erasedAnswered :answered',
-          ExpressionAttributeValues: { ':one': 1, ':answered': answered ? 1 : 0 },
+          UpdateExpression:
+            'ADD erasedInvitations :one, erasedAnswered :answered, erasedInvitedByCode :code, erasedAnsweredByCode :answeredByCode',
+          ExpressionAttributeValues: {
+            ':one': 1,
+            ':answered': answered ? 1 : 0,
+            ':code': byCode?.invited ? 1 : 0,
+            ':answeredByCode': byCode?.answered ? 1 : 0,
+          },
         }),
       );
     },

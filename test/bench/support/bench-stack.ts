@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../../functions/api/app.js';
+import { localChoices } from '../../../infra/local/choices.js';
 import type { LocalStack } from '../../../infra/local/stack.js';
 import { createActionStore } from '../../../shared/adapters/dynamodb/action-store.js';
 import { createAnswerLinkReader } from '../../../shared/adapters/dynamodb/answer-link-reader.js';
@@ -85,7 +86,8 @@ export async function startBenchStack(
   });
   const meter = meterClient(db);
   const t = config.tableName;
-  const deps = createTickingDeps(config, {
+  const choices = localChoices();
+  const deps = createTickingDeps(config, choices, {
     organisations: createOrganisationStore(db, t),
     apiKeys: createApiKeyStore(db, t),
     tokens: createTokenStore(db, t),
@@ -110,6 +112,7 @@ export async function startBenchStack(
     sesUrl: services.sesUrl,
     config,
     deps,
+    tickTrigger: choices.tickTrigger,
     app,
     db,
     meter,

@@ -92,7 +92,7 @@ export async function seedAnswers(
       },
       next(),
     );
-    items.push({ put: { ...keys.answer(answer.roundId, answer.shard, answer.answerKey), ...answer } });
+    items.push({ put: { ...keys.answer(answer.roundId, answer.answerKey), ...answer } });
   }
   await inChunks(items, 500, (part) => batchWrite(stack.db, stack.config.tableName, part));
 }

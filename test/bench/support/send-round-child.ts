@@ -3,6 +3,7 @@
  * how many went out, how fast, and the process's peak memory. `mailer: 'count'` replaces SES with a mailer
  * that only counts (the invitation mail is still built), for runs too large for the SES emulator.
  */
+import { localChoices } from '../../../infra/local/choices.js';
 import { loadConfig } from '../../../shared/config.js';
 import { createTickingDeps } from '../../../shared/deps.js';
 import type { Mailer } from '../../../shared/mail/ports.js';
@@ -17,7 +18,7 @@ const input = childInput<{
 }>();
 const config = await loadConfig(input.env);
 const sends: number[] = [];
-const base = createTickingDeps(config);
+const base = createTickingDeps(config, localChoices());
 const counting: Mailer = { send: async () => ({ messageId: String(sends.length) }) };
 const inner = input.mailer === 'count' ? counting : base.mailer;
 const mailer: Mailer = {

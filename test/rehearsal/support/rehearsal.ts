@@ -16,6 +16,8 @@ import {
   sesCall,
   startEventBridge,
   startParametersExtension,
+  startSmsVoice,
+  type Text,
 } from './stand-ins.js';
 
 export interface RehearsedFunction {
@@ -24,6 +26,9 @@ export interface RehearsedFunction {
   environment: Record<string, string>;
   grants: Grant[];
 }
+
+/** The stage's SMS sender ID, as the operator would register it (rehearsal account and region). */
+export const SMS_ORIGINATION_IDENTITY = `arn:aws:sms-voice:eu-north-1:${ACCOUNT}:sender-id/Kundpuls/SE`;
 
 function onlyOne<T>(items: T[]): T {
   if (items.length !== 1) throw new Error(`expected one, found ${items.length}`);
@@ -62,8 +67,13 @@ function tableInput(assembly: Assembly, tableName: string): { id: string; input:
 export async function startRehearsal() {
   const outdir = mkdtempSync(join(tmpdir(), 'kundpuls-rehearsal-'));
   // The SES sandbox's 1 mail a second would make a round take minutes; a stage may set its own rate.
+  // SMS on, as a stage with an origination identity has it, so the tick's SMS grant meets its calls.
   const started = performance.now();
-  const assembly = synthesise(outdir, { mailRatePerSecond: '200' });
+  const assembly = synthesise(outdir, {
+    mailRatePerSecond: '200',
+    smsOriginationIdentity: SMS_ORIGINATION_IDENTITY,
+    smsConfigurationSet: 'kundpuls-dev-sms',
+  });
   const synthMs = performance.now() - started;
   const { region } = assembly;
   const calls: AwsCall[] = [];
@@ -84,6 +94,8 @@ export async function startRehearsal() {
   const sesUrl = `http://127.0.0.1:${sesLocal.port}`;
   const ses = await recordingProxy(sesUrl, sesCall(region), calls);
   const events = await startEventBridge(region, calls, rules);
+  const texts: Text[] = [];
+  const smsVoice = await startSmsVoice(region, calls, texts);
 
   const routes = routesOf(assembly.service.template);
   const invoke = (functionId: string, event: unknown, clockOffsetMs = 0) => {
@@ -133,6 +145,7 @@ export async function startRehearsal() {
         AWS_ENDPOINT_URL_DYNAMODB: dynamo.url,
         AWS_ENDPOINT_URL_SES: ses.url,
         AWS_ENDPOINT_URL_EVENTBRIDGE: events.url,
+        AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2: smsVoice.url,
       },
       timeout: Number(resource.Properties?.Timeout ?? 3),
     };
@@ -175,6 +188,8 @@ export async function startRehearsal() {
     /** How long synthesis (with bundling) and starting everything took, for the record. */
     timings: { synthMs, startMs: performance.now() - started - synthMs },
     sesUrl,
+    /** Every text the SMS stand-in was asked to send. */
+    texts,
     region,
     calls,
     rules,
@@ -237,7 +252,7 @@ export async function startRehearsal() {
       }) as Promise<{ suppressed: number }>,
     async close() {
       for (const fn of functions.values()) fn.process.close();
-      for (const server of [gateway, extension, events, ses, dynamo]) await server.close();
+      for (const server of [gateway, extension, events, smsVoice, ses, dynamo]) await server.close();
       await sesLocal.close();
       await dynalite.close();
       rmSync(outdir, { recursive: true, force: true });

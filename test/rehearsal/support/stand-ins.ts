@@ -118,6 +118,54 @@ export function sesCall(region: string) {
   };
 }
 
+/** A text End User Messaging SMS was asked to send, as the stand-in received it. */
+export interface Text {
+  to: string;
+  body: string;
+  messageType?: string;
+  originationIdentity?: string;
+  configurationSet?: string;
+}
+
+/**
+ * End User Messaging SMS's JSON 1.0 protocol, as far as the SMS sender uses it: `SendTextMessage`, authorised
+ * against the origination identity (an ARN) and the configuration set. Keeps each text, answers a message id.
+ */
+export function startSmsVoice(region: string, calls: AwsCall[], texts: Text[]) {
+  const configurationSetArn = (name: string) =>
+    `arn:aws:sms-voice:${region}:${ACCOUNT}:configuration-set/${name}`;
+  return listen((req, res, body) => {
+    const action = String(req.headers['x-amz-target'] ?? '').split('.')[1] ?? 'unknown';
+    const input = JSON.parse(body.toString('utf8') || '{}') as {
+      DestinationPhoneNumber?: string;
+      MessageBody?: string;
+      MessageType?: string;
+      OriginationIdentity?: string;
+      ConfigurationSetName?: string;
+    };
+    const resources = [
+      ...(input.OriginationIdentity ? [input.OriginationIdentity] : []),
+      ...(input.ConfigurationSetName ? [configurationSetArn(input.ConfigurationSetName)] : []),
+    ];
+    calls.push({ functionId: signerOf(req), action: `sms-voice:${action}`, resources });
+    if (action !== 'SendTextMessage' || !input.DestinationPhoneNumber) {
+      res.writeHead(400, { 'content-type': 'application/x-amz-json-1.0' });
+      return void res.end(
+        JSON.stringify({ __type: 'ValidationException', message: `unsupported ${action}` }),
+      );
+    }
+    texts.push({
+      to: input.DestinationPhoneNumber,
+      body: input.MessageBody ?? '',
+      messageType: input.MessageType,
+      originationIdentity: input.OriginationIdentity,
+      configurationSet: input.ConfigurationSetName,
+    });
+    res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' });
+    res.end(JSON.stringify({ MessageId: `rehearsal-sms-${texts.length}` }));
+  });
+}
+
 export interface RuleState {
   ScheduleExpression?: string;
   State?: string;

@@ -10,7 +10,19 @@ export interface Person {
   site?: string;
   rank?: number | 'dont-know';
   rankReason?: string;
+  /** Question 3: what would raise the customer's place (the report's `ideas`). */
+  raiseIdeas?: string;
 }
+
+/**
+ * p (the first) is alone in (D, Chef); five Sälj share D, six Chefs sit in E. Only p's place is a parameter, so
+ * two rounds of it differ in p's answer alone: what differencing across rounds would have to find.
+ */
+export const aloneInACell = (pRank: number): Person[] => [
+  { department: 'D', role: 'Chef', rank: pRank },
+  ...[10, 12, 14, 16, 18].map((rank) => ({ department: 'D', role: 'Sälj', rank })),
+  ...[20, 22, 24, 26, 28, 30].map((rank) => ({ department: 'E', role: 'Chef', rank })),
+];
 
 let populations = 0;
 
@@ -20,7 +32,11 @@ export const DONT_KNOW = 'dont-know';
 async function answerAs(call: ReturnType<typeof apiClient>, link: string, person: Person) {
   const rank = person.rank === 'dont-know' || person.rank === undefined ? DONT_KNOW : person.rank;
   const response = await call('POST', link, {
-    json: { rank, ...(person.rankReason ? { rankReason: person.rankReason } : {}) },
+    json: {
+      rank,
+      ...(person.rankReason ? { rankReason: person.rankReason } : {}),
+      ...(person.raiseIdeas ? { raiseIdeas: person.raiseIdeas } : {}),
+    },
   });
   if (response.status >= 300) throw new Error(`answer failed: ${response.status} ${response.text}`);
 }
@@ -87,6 +103,23 @@ export async function populatedRound(
         (await call('GET', `${base}/rounds/${round.id}/report?format=csv`, { key: org.adminKey })).text,
       comments: async () => (await get(`/rounds/${round.id}/comments`)).comments,
       view: async () => (await get(`/rounds/${round.id}`)).round,
+      /** Records an action against this round, as the admin does after reading its report. */
+      recordAction: async (action: Record<string, unknown>) => {
+        const response = await call('POST', `${base}/rounds/${round.id}/actions`, {
+          key: org.adminKey,
+          json: action,
+        });
+        if (response.status !== 201) throw new Error(`action failed: ${response.status} ${response.text}`);
+        return response.json.action.id as string;
+      },
+      /** The report mail the admin contact received for this round. */
+      reportMail: async () =>
+        (await sentMail(stack)).find(
+          (m) =>
+            m.destination.to[0] === org.contactEmail &&
+            m.subject.startsWith('Rapport') &&
+            m.body.text.includes(round.id),
+        ),
       trend: async () => (await get('/report')).report,
       /** The next round, for the same people, answering as `next` says. */
       nextRound: (next: Person[]) => openRound(next),

@@ -1,51 +1,40 @@
 import type { Clock } from '../common-ports.js';
+import { eraseFromRounds } from '../rounds/erase-from-rounds.js';
+import type { InvitationStore, RoundStore } from '../rounds/ports.js';
 import { normaliseEmail } from '../schema-helpers.js';
 import type { Secrets } from '../security/secrets.js';
+import type { TokenStore } from '../tokens/ports.js';
 import type { RespondentStore, SuppressionStore } from './ports.js';
-import { publicRespondent } from './respondent.js';
 import { employeeKeyOf, respondentKeyOf } from './respondent-identity.js';
 
-interface RespondentDeps {
+export interface EraseDeps {
   respondents: RespondentStore;
   suppressions: SuppressionStore;
+  rounds: RoundStore;
+  invitations: InvitationStore;
+  tokens: TokenStore;
   secrets: Secrets;
   clock: Clock;
 }
 
-export async function listRespondents(
-  deps: RespondentDeps,
-  orgId: string,
-  cursor: string | undefined,
-  limit: number,
-) {
-  const page = await deps.respondents.list(orgId, cursor, limit);
-  return {
-    respondents: page.items.map(publicRespondent),
-    ...(page.cursor ? { nextCursor: page.cursor } : {}),
-  };
-}
-
-/** Hook for erasure steps that live in other rooms (invitations of open rounds), so this file stays small. */
-export type EraseFollowUp = (orgId: string, respondentKey: string) => Promise<void>;
-
 /**
- * Erasure on request. 1. keep an unsubscribe as the address's keyed hash (one recorded before that record
- * existed lives only in the status)  2. delete the respondent (the e-mail and segments go)  3. let the rounds
- * forget the invitation links. Anonymous answers stay: they never held identity. Idempotent.
+ * Erasure on request, all of it. 1. find the respondent the request names  2. keep an unsubscribe as the
+ * address's keyed hash (one recorded before that record existed lives only in the status)  3. delete the
+ * respondent (the e-mail and segments go)  4. delete every invitation of theirs with the link tokens it handed
+ * out. Anonymous answers stay: they never held identity. Idempotent.
  */
 export async function eraseRespondent(
-  deps: RespondentDeps,
+  deps: EraseDeps,
   orgId: string,
   emailOrEmployeeId: string,
-  followUps: EraseFollowUp[] = [],
-) {
+): Promise<void> {
   const key = await respondentKeyNamed(deps, orgId, emailOrEmployeeId);
   if (!key) return;
   const respondent = await deps.respondents.get(orgId, key);
   if (respondent?.status === 'unsubscribed')
     await deps.suppressions.unsubscribe(orgId, key, deps.clock.now().toISOString());
   await deps.respondents.delete(orgId, key);
-  for (const followUp of followUps) await followUp(orgId, key);
+  await eraseFromRounds(deps, orgId, key);
 }
 
 /**
