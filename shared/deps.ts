@@ -15,8 +15,9 @@ import type { Clock } from './common-ports.js';
 import type { IdempotencyStore } from './idempotency/idempotent.js';
 import type { ChartRenderer } from './mail/chart-png.js';
 import type { ApiKeyStore } from './organisations/ports.js';
-import { createLimit, type FailureLimit, type Limit } from './rate-limiter.js';
+import { createLimit, type FailureLimit, type Limit, type RateCounter } from './rate-limiter.js';
 import { createRespondentDeps, type RespondentDeps, systemClock } from './respondent-deps.js';
+import type { Secrets } from './security/secrets.js';
 import type { ServiceSettings } from './settings/api.js';
 import type { SmsSettings, TickPaceSettings } from './settings/parts.js';
 import type { TickTrigger } from './tick/ports.js';
@@ -42,6 +43,26 @@ export interface Deps extends Omit<TickDeps, keyof TickPaceSettings>, Respondent
 export const ENROLMENTS_PER_HOUR = 10;
 /** Enrolments an hour with the operator key, one counter for the operator: 290 municipalities in one sitting. */
 export const OPERATOR_ENROLMENTS_PER_HOUR = 1000;
+
+/** The API's own limits, counted in `rateCounter` (the table on AWS), subjects hashed with `secrets`. */
+export function apiLimits(rateCounter: RateCounter, secrets: Secrets): Omit<Deps['limits'], 'tokenGuessing'> {
+  return {
+    enrolment: createLimit(rateCounter, secrets, 'enrol', [
+      { limit: ENROLMENTS_PER_HOUR, windowSeconds: 3600 },
+    ]),
+    operatorEnrolment: createLimit(rateCounter, secrets, 'enrol-operator', [
+      { limit: OPERATOR_ENROLMENTS_PER_HOUR, windowSeconds: 3600 },
+    ]),
+    verificationPerOrganisation: createLimit(rateCounter, secrets, 'verify-org', [
+      { limit: 3, windowSeconds: 3600 },
+      { limit: 10, windowSeconds: 86_400 },
+    ]),
+    verificationPerAddress: createLimit(rateCounter, secrets, 'verify-address', [
+      { limit: 3, windowSeconds: 3600 },
+      { limit: 10, windowSeconds: 86_400 },
+    ]),
+  };
+}
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -101,23 +122,7 @@ export function createDeps(config: ServiceSettings, choices: Choices, overrides:
     actions: createActionStore(db, table),
     config,
     publicUrl: config.publicUrl,
-    limits: {
-      ...respondent.limits,
-      enrolment: createLimit(respondent.rateCounter, respondent.secrets, 'enrol', [
-        { limit: ENROLMENTS_PER_HOUR, windowSeconds: 3600 },
-      ]),
-      operatorEnrolment: createLimit(respondent.rateCounter, respondent.secrets, 'enrol-operator', [
-        { limit: OPERATOR_ENROLMENTS_PER_HOUR, windowSeconds: 3600 },
-      ]),
-      verificationPerOrganisation: createLimit(respondent.rateCounter, respondent.secrets, 'verify-org', [
-        { limit: 3, windowSeconds: 3600 },
-        { limit: 10, windowSeconds: 86_400 },
-      ]),
-      verificationPerAddress: createLimit(respondent.rateCounter, respondent.secrets, 'verify-address', [
-        { limit: 3, windowSeconds: 3600 },
-        { limit: 10, windowSeconds: 86_400 },
-      ]),
-    },
+    limits: { ...respondent.limits, ...apiLimits(respondent.rateCounter, respondent.secrets) },
     ...overrides,
   };
 }

@@ -40,6 +40,13 @@ export interface RespondentDeps {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** Failed link look-ups from one client address: 20 in ten minutes. */
+export const tokenGuessingLimit = (rateCounter: RateCounter, secrets: Secrets, clock: Clock) =>
+  createFailureLimit(
+    createLimit(rateCounter, secrets, 'link-guess', [{ limit: 20, windowSeconds: 600 }]),
+    clock,
+  );
+
 /**
  * The answer pages' composition root. The answer-pages Lambda is built from this alone, so its bundle holds
  * no SES client or MIME composer and the page a respondent clicks starts as fast as Hono and DynamoDB allow.
@@ -68,12 +75,7 @@ export function createRespondentDeps(
     suppressions: createSuppressionStore(db, table),
     rateCounter,
     // Counts only failed link look-ups, so staff behind one office NAT never trip it by answering.
-    limits: {
-      tokenGuessing: createFailureLimit(
-        createLimit(rateCounter, secrets, 'link-guess', [{ limit: 20, windowSeconds: 600 }]),
-        clock,
-      ),
-    },
+    limits: { tokenGuessing: tokenGuessingLimit(rateCounter, secrets, clock) },
     answerCodes: createAnswerCodeReader(db, table),
     counters: createCounterStore(db, table),
   };

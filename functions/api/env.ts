@@ -1,3 +1,4 @@
 import type { Caller } from '../../shared/organisations/api-key.js';
 
-export type AppEnv = { Variables: { caller: Caller } };
+/** `caller`: the key's organisation and role; `operator`: the request carries the enrolment key. */
+export type AppEnv = { Variables: { caller: Caller; operator: boolean } };

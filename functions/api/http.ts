@@ -14,7 +14,14 @@ export function errorResponse(c: Context, error: DomainError) {
   return c.json(errorBody(error.code, error.message, error.details), STATUS_OF[error.code]);
 }
 
-const isJson = (c: Context) => /^application\/(.+\+)?json\b/i.test(c.req.header('content-type') ?? '');
+/** The one reading of a request's content type, for every route that takes a body. */
+export function bodyTypeOf(c: Context): 'json' | 'csv' | 'form' | undefined {
+  const type = c.req.header('content-type') ?? '';
+  if (/^application\/(.+\+)?json\b/i.test(type)) return 'json';
+  if (/^text\/csv\b/i.test(type)) return 'csv';
+  if (/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) return 'form';
+  return undefined;
+}
 
 export function unsupportedMediaType(expected: string) {
   return new DomainError('unsupported_media_type', `Send ${expected}`);
@@ -22,7 +29,7 @@ export function unsupportedMediaType(expected: string) {
 
 /** The request's JSON body, or a 400/415 that says what is wrong with it. */
 export async function readJson(c: Context): Promise<unknown> {
-  if (!isJson(c)) throw unsupportedMediaType('application/json');
+  if (bodyTypeOf(c) !== 'json') throw unsupportedMediaType('application/json');
   const text = await c.req.text();
   try {
     return JSON.parse(text);
@@ -40,10 +47,6 @@ export function parseWith<S extends z.ZodMiniType>(
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw validationFailed(message, issuesOf(parsed.error));
   return parsed.data as z.infer<S>;
-}
-
-export async function readBody<S extends z.ZodMiniType>(c: Context, schema: S): Promise<z.infer<S>> {
-  return parseWith(schema, await readJson(c));
 }
 
 /** The client's address: API Gateway's sourceIp under Lambda, the socket's peer under Node. */

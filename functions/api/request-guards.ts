@@ -1,12 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { DomainError, notFound, validationFailed } from '../../shared/errors.js';
 import { unsupportedMediaType } from './http.js';
-
-/**
- * The longest valid value of each kind of path segment: ids (org_, rnd_, key_, value lists: at most 44), answer
- * links (org.round.secret: at most 133), a respondent's e-mail (254). Anything longer names nothing.
- */
-const LONGEST = { id: 64, link: 140, email: 254 } as const;
+import { LONGEST } from './route-table/path-limits.js';
 
 function longestAt(segments: string[], index: number): number {
   if (segments[index - 1] === 'respondents') return LONGEST.email;

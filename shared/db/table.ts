@@ -11,6 +11,9 @@ export const WORK_QUEUE_INDEX = { name: 'work-queue', partition: 'wqpk', sort: '
 /** Attribute DynamoDB TTL deletes by (epoch seconds). dynalite ignores it; production honours it. */
 export const TTL_ATTRIBUTE = 'ttl';
 
+/** Attribute naming the version of an item's stored shape (shared/adapters/dynamodb/item.ts). */
+export const ENTITY_VERSION_ATTRIBUTE = 'entityVersion';
+
 /** Answers of one round are spread over this many partitions so 2,000 answers/s stay far below 1,000 WCU each. */
 export const ANSWER_SHARDS = 16;
 /** Invitations too: each answer marks its invitation answered, at the same rate as the answers. */

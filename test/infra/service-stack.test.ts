@@ -211,6 +211,8 @@ describe('the service stack', () => {
           MAIL_FROM: 'pulse@kundpuls.example',
           PUBLIC_URL: 'https://kundpuls.example',
           TOKEN_PEPPER: 'p'.repeat(43),
+          // As the template sets it on the API and the tick; without it they refuse to start.
+          TICK_RULE_NAME: 'kundpuls-dev-tick',
           AWS_REGION: 'eu-north-1',
           LOG_LEVEL: 'silent',
         },

@@ -1,35 +1,66 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/stack.js';
 import { runTick } from '../../shared/tick/run-tick.js';
 import { manualClock } from '../support/clock.js';
 import { enrolVerified } from '../support/enrol.js';
 import { apiClient, clearMail, linkIn, sentMail, startTestStack } from '../support/stack.js';
 
-const clock = manualClock(Date.parse('2027-01-11T08:00:00Z'));
+const START = '2027-01-11T08:00:00Z';
+const clock = manualClock(Date.parse(START));
 let stack: LocalStack;
 let call: ReturnType<typeof apiClient>;
-let org: Awaited<ReturnType<typeof enrolVerified>>;
-let roundId: string;
-const people = Array.from({ length: 12 }, (_, i) => ({
-  email: `staff${i}@example.org`,
-  department: ['Vård', 'Omsorg', 'Stab'][i % 3] as string,
-}));
 const linkOf = (text: string) => linkIn(text, /\/r\/org_\w+\.rnd_\w+\.[\w-]{43}/);
-/** Invitations (not reminders) to staff, in the order sent; the store survives clearMail only as copies. */
-let invitations: Awaited<ReturnType<typeof sentMail>> = [];
-const invitationLink = (index: number) => linkOf(invitations[index]?.body.text ?? '');
+let organisations = 0;
 
-beforeAll(async () => {
+beforeEach(async () => {
+  clock.set(START);
   stack = await startTestStack({ overrides: { clock } });
   call = apiClient(stack);
-  org = await enrolVerified(stack, { customerTerm: 'brukare', anonymityThreshold: 3, commentThreshold: 3 });
+});
+afterEach(() => stack.close());
+
+/**
+ * Each test has its own stack, organisation, twelve staff and start time, so it stands alone: in any order,
+ * alone or with the others (a stack per test, so no test's tick works on another's round).
+ */
+async function organisationWithStaff() {
+  const tag = ++organisations;
+  const people = Array.from({ length: 12 }, (_, i) => ({
+    email: `staff${i}-org${tag}@example.org`,
+    department: ['Vård', 'Omsorg', 'Stab'][i % 3] as string,
+  }));
+  const org = await enrolVerified(stack, {
+    customerTerm: 'brukare',
+    anonymityThreshold: 3,
+    commentThreshold: 3,
+  });
   await call('PUT', `/v1/organisations/${org.orgId}/respondents`, {
     key: org.adminKey,
     json: { respondents: people },
   });
   await clearMail(stack);
-});
-afterAll(() => stack.close());
+  const mailTo = async (addresses: string[]) =>
+    (await sentMail(stack)).filter((mail) => addresses.includes(mail.destination.to[0] as string));
+  return { org, people, mailTo };
+}
+
+/** …with a round open and its invitations sent (not reminders), in the order sent. */
+async function invitedRound() {
+  const setup = await organisationWithStaff();
+  const opened = await call('POST', `/v1/organisations/${setup.org.orgId}/rounds`, {
+    key: setup.org.adminKey,
+  });
+  await runTick(stack.deps);
+  const invitations = await setup.mailTo(setup.people.map((p) => p.email));
+  await clearMail(stack);
+  const roundId = opened.json.round.id as string;
+  return {
+    ...setup,
+    roundId,
+    invitations,
+    invitationLink: (index: number) => linkOf(invitations[index]?.body.text ?? ''),
+  };
+}
 
 describe('a whole round through the API and the tick', () => {
   it('refuses to open a round for an unverified organisation', async () => {
@@ -43,6 +74,7 @@ describe('a whole round through the API and the tick', () => {
   });
 
   it('opens a round on request, and only one at a time', async () => {
+    const { org } = await organisationWithStaff();
     const opened = await call('POST', `/v1/organisations/${org.orgId}/rounds`, { key: org.adminKey });
     const second = await call('POST', `/v1/organisations/${org.orgId}/rounds`, { key: org.adminKey });
 
@@ -52,14 +84,14 @@ describe('a whole round through the API and the tick', () => {
       14 * 86_400_000,
     );
     expect(second.status).toBe(409);
-    roundId = opened.json.round.id;
   });
 
   it('invites everyone once, in Swedish with the customer term and an unsubscribe link', async () => {
-    await clearMail(stack);
+    const { org, people, mailTo } = await organisationWithStaff();
+    const opened = await call('POST', `/v1/organisations/${org.orgId}/rounds`, { key: org.adminKey });
+    const roundId = opened.json.round.id;
     await runTick(stack.deps);
-    const mails = await sentMail(stack);
-    invitations = mails;
+    const mails = await mailTo(people.map((p) => p.email));
 
     expect(mails.map((m) => m.destination.to[0]).sort()).toEqual(people.map((p) => p.email).sort());
     expect(mails[0]?.subject).toContain('Var hamnar brukaren');
@@ -70,6 +102,7 @@ describe('a whole round through the API and the tick', () => {
   });
 
   it('freezes the customer term: a later edit does not change the running round', async () => {
+    const { org, invitationLink } = await invitedRound();
     await call('PATCH', `/v1/organisations/${org.orgId}`, {
       key: org.adminKey,
       json: { customerTerm: 'kund' },
@@ -80,6 +113,7 @@ describe('a whole round through the API and the tick', () => {
   });
 
   it('shows the form, stores an answer, thanks, and replaces it when answered again', async () => {
+    const { org, roundId, invitationLink } = await invitedRound();
     const link = invitationLink(0);
     const form = await call('GET', link);
     const first = await call('POST', link, {
@@ -101,6 +135,7 @@ describe('a whole round through the API and the tick', () => {
   });
 
   it('refuses an invalid answer with an error summary and keeps what was typed', async () => {
+    const { invitationLink } = await invitedRound();
     const link = invitationLink(1);
     const response = await call('POST', link, {
       body: `rank=101&raiseIdeas=${'x'.repeat(2001)}&rankReason=kvar`,
@@ -118,6 +153,7 @@ describe('a whole round through the API and the tick', () => {
   });
 
   it('answers tampered, unknown and cross-round links with a friendly 404', async () => {
+    const { invitationLink } = await invitedRound();
     const link = invitationLink(2);
     const tampered = `${link.slice(0, -1)}${link.endsWith('A') ? 'B' : 'A'}`;
     const otherRound = link.replace(/rnd_\w+/, 'rnd_someotherround');
@@ -129,11 +165,12 @@ describe('a whole round through the API and the tick', () => {
   });
 
   it('sends the admin a progress mail and reminds only those who have not answered', async () => {
-    await clearMail(stack);
+    const { org, people, mailTo, invitations, invitationLink } = await invitedRound();
+    await call('POST', invitationLink(0), { json: { rank: 12 } });
     clock.advanceDays(5);
     await runTick(stack.deps);
     await runTick(stack.deps);
-    const mails = await sentMail(stack);
+    const mails = await mailTo([org.contactEmail, ...people.map((p) => p.email)]);
 
     const progress = mails.filter((m) => m.destination.to[0] === org.contactEmail);
     const reminders = mails.filter((m) => m.subject.startsWith('Påminnelse'));
@@ -147,10 +184,12 @@ describe('a whole round through the API and the tick', () => {
   });
 
   it('closes the round at the end of its window: links then say so, and the figures are stored', async () => {
+    const { org, roundId, invitationLink } = await invitedRound();
+    await call('POST', invitationLink(0), { json: { rank: 12 } });
     const link = invitationLink(1);
     await call('POST', link, { json: { rank: 30 } });
     await call('POST', invitationLink(2), { json: { rank: 'dont-know' } });
-    clock.advanceDays(10);
+    clock.advanceDays(15);
     await runTick(stack.deps);
 
     const page = await call('GET', link);
@@ -174,6 +213,8 @@ describe('a whole round through the API and the tick', () => {
   });
 
   it('lets the organisation open the next round once the last has closed', async () => {
+    const { org, roundId } = await invitedRound();
+    await call('POST', `/v1/organisations/${org.orgId}/rounds/${roundId}/close`, { key: org.adminKey });
     const next = await call('POST', `/v1/organisations/${org.orgId}/rounds`, { key: org.adminKey });
     const closed = await call('POST', `/v1/organisations/${org.orgId}/rounds/${next.json.round.id}/close`, {
       key: org.adminKey,

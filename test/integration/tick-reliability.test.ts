@@ -2,10 +2,10 @@ import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/stack.js';
+import { createMemoryMailQuotaStore } from '../../shared/adapters/memory/tick-state.js';
 import { createSesMailer } from '../../shared/adapters/ses/ses-mailer.js';
 import { runTick } from '../../shared/tick/run-tick.js';
 import { manualClock } from '../support/clock.js';
-import { memoryMailQuota } from '../support/memory-mail-quota.js';
 import { countByRecipient, organisationWithOpenRound } from '../support/round-setup.js';
 import { clearMail, sentMail, startTestStack } from '../support/stack.js';
 
@@ -132,7 +132,7 @@ describe('the tick under concurrency and faults', () => {
     };
 
     // A bucket of its own: the table's was drained at another rate by the tests before.
-    await runTick({ ...stack.deps, sleep, mailRatePerSecond: 2, mailQuota: memoryMailQuota() });
+    await runTick({ ...stack.deps, sleep, mailRatePerSecond: 2, mailQuota: createMemoryMailQuotaStore() });
 
     expect(countByRecipient(await sentMail(stack)).size).toBe(10);
     // Ten sends at 2 a second: nine gaps of 500 ms, less whatever time the work itself took (none on this clock).

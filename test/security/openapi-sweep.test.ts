@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/api/app.js';
-import { OPERATIONS } from '../../functions/api/openapi.js';
+import { ROUTE_TABLE as OPERATIONS } from '../../functions/api/route-table/table.js';
 import type { LocalStack } from '../../infra/local/stack.js';
 import { runTick } from '../../shared/tick/run-tick.js';
 import { organisationWithOpenRound } from '../support/round-setup.js';

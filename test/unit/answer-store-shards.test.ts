@@ -38,6 +38,7 @@ describe('the answer store owns its shards', () => {
       answerKey: 'b'.repeat(64),
       shard: 3,
       texts: {},
+      segments: {},
     };
     mock
       .on(QueryCommand)
@@ -58,6 +59,6 @@ describe('the answer store owns its shards', () => {
       .commandCalls(QueryCommand)
       .map((call) => call.args[0].input.ExpressionAttributeValues?.[':pk']);
     expect(partitions).toEqual(Array.from({ length: 16 }, (_, shard) => `RANS#r#${shard}`));
-    expect(read).toEqual([{ roundId: 'r', answerKey: 'b'.repeat(64), texts: {} }]);
+    expect(read).toEqual([{ roundId: 'r', answerKey: 'b'.repeat(64), texts: {}, segments: {} }]);
   });
 });

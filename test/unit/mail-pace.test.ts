@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createMemoryMailQuotaStore } from '../../shared/adapters/memory/tick-state.js';
 import { MAIL_CREDIT_MS, startTickRun } from '../../shared/tick/tick-deps.js';
-import { memoryMailQuota } from '../support/memory-mail-quota.js';
 
 /** A run on a clock that only sleeping moves, so every slot's time is exact. */
 function pacedRun(mailRatePerSecond: number) {
@@ -12,7 +12,7 @@ function pacedRun(mailRatePerSecond: number) {
     },
     mailRatePerSecond,
     tickBudgetMs: 600_000,
-    mailQuota: memoryMailQuota(),
+    mailQuota: createMemoryMailQuotaStore(),
   });
   const sendTimes: number[] = [];
   return {

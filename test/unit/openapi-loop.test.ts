@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildOpenApi, OPERATIONS } from '../../functions/api/openapi.js';
+import { buildOpenApi } from '../../functions/api/route-table/openapi-document.js';
+import { ROUTE_TABLE as OPERATIONS } from '../../functions/api/route-table/table.js';
 
 describe('the OpenAPI document: the loop in the report', () => {
   it("describes the round report's actions, ideas, answeredByCode and the reason for an unreported segment", () => {

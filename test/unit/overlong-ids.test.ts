@@ -3,7 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerApp } from '../../functions/api/answer-app.js';
 import { createApp } from '../../functions/api/app.js';
-import { OPERATIONS } from '../../functions/api/openapi.js';
+import { ROUTE_TABLE as OPERATIONS } from '../../functions/api/route-table/table.js';
 import { localChoices } from '../../infra/local/choices.js';
 import { loadConfig } from '../../shared/config.js';
 import { createDeps } from '../../shared/deps.js';

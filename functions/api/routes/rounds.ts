@@ -1,35 +1,69 @@
-import { Hono } from 'hono';
-import type { Deps } from '../../../shared/deps.js';
-import { notFound } from '../../../shared/errors.js';
 import { closeRoundEarly } from '../../../shared/rounds/close-round.js';
 import { openRound } from '../../../shared/rounds/open-round.js';
+import { listRounds, readRound } from '../../../shared/rounds/read-rounds.js';
 import { OpenRoundSchema } from '../../../shared/rounds/round.js';
-import { countInvitations, publicRound } from '../../../shared/rounds/round-view.js';
-import { ADMIN, READERS, requireKey } from '../auth.js';
-import type { AppEnv } from '../env.js';
-import { readBody } from '../http.js';
+import { publicRound } from '../../../shared/rounds/round-view.js';
+import { COUNTED_ROUND_EXAMPLE, OneRoundSchema, ROUND_EXAMPLE, RoundListSchema } from '../responses/round.js';
+import { apiRoute } from '../route-table/api-route.js';
+import { ADMIN, READERS } from '../route-table/operation.js';
 
-export function roundRoutes(deps: Deps) {
-  return new Hono<AppEnv>()
-    .post('/:orgId/rounds', requireKey(deps, ADMIN), async (c) => {
-      const hasBody = (c.req.header('content-length') ?? '0') !== '0' || c.req.header('content-type');
-      const input = hasBody ? await readBody(c, OpenRoundSchema) : {};
-      const round = await openRound(deps, c.req.param('orgId'), input.closesAt);
+export const roundRoutes = [
+  apiRoute({
+    method: 'post',
+    path: '/v1/organisations/{orgId}/rounds',
+    summary: 'Open a round now; invitations go out with the next tick',
+    roles: ADMIN,
+    body: { schema: OpenRoundSchema, example: { closesAt: '2027-03-15T16:00:00Z' }, optional: true },
+    responses: {
+      201: { description: 'The round', schema: OneRoundSchema, example: { round: ROUND_EXAMPLE } },
+    },
+    errors: { 409: 'conflict: not verified, or a round is open' },
+    handle: async ({ c, deps, params, body }) => {
+      const round = await openRound(deps, params.orgId, body?.closesAt);
       return c.json({ round: publicRound(round, deps.clock.now()) }, 201);
-    })
-    .get('/:orgId/rounds', requireKey(deps, READERS), async (c) => {
-      const rounds = await deps.rounds.list(c.req.param('orgId'));
-      const now = deps.clock.now();
-      return c.json({ rounds: rounds.map((round) => publicRound(round, now)) });
-    })
-    .get('/:orgId/rounds/:roundId', requireKey(deps, READERS), async (c) => {
-      const round = await deps.rounds.get(c.req.param('orgId'), c.req.param('roundId'));
-      if (!round) throw notFound('Round');
-      const counts = await countInvitations(deps.invitations, round);
-      return c.json({ round: publicRound(round, deps.clock.now(), counts) });
-    })
-    .post('/:orgId/rounds/:roundId/close', requireKey(deps, ADMIN), async (c) => {
-      const round = await closeRoundEarly(deps, c.req.param('orgId'), c.req.param('roundId'));
+    },
+  }),
+  apiRoute({
+    method: 'get',
+    path: '/v1/organisations/{orgId}/rounds',
+    summary: 'List rounds, newest first',
+    roles: READERS,
+    responses: {
+      200: { description: 'The rounds', schema: RoundListSchema, example: { rounds: [ROUND_EXAMPLE] } },
+    },
+    handle: async ({ c, deps, params }) => c.json({ rounds: await listRounds(deps, params.orgId) }),
+  }),
+  apiRoute({
+    method: 'get',
+    path: '/v1/organisations/{orgId}/rounds/{roundId}',
+    summary: 'A round: status, invited, answered, suppressed, responseRate',
+    roles: READERS,
+    responses: {
+      200: {
+        description: 'The round and its counts',
+        schema: OneRoundSchema,
+        example: COUNTED_ROUND_EXAMPLE,
+      },
+    },
+    handle: async ({ c, deps, params }) =>
+      c.json({ round: await readRound(deps, params.orgId, params.roundId) }),
+  }),
+  apiRoute({
+    method: 'post',
+    path: '/v1/organisations/{orgId}/rounds/{roundId}/close',
+    summary: 'Close a round now; the report follows with the next tick',
+    roles: ADMIN,
+    responses: {
+      200: {
+        description: 'The round, closed',
+        schema: OneRoundSchema,
+        example: { round: { ...ROUND_EXAMPLE, status: 'closed', closedAt: '2027-03-10T12:00:00.000Z' } },
+      },
+    },
+    errors: { 409: 'conflict: already closed' },
+    handle: async ({ c, deps, params }) => {
+      const round = await closeRoundEarly(deps, params.orgId, params.roundId);
       return c.json({ round: publicRound(round, deps.clock.now()) });
-    });
-}
+    },
+  }),
+];

@@ -1,8 +1,7 @@
-import { Hono } from 'hono';
 import type { Deps } from '../../../shared/deps.js';
 import { findVerification, verifyOrganisation } from '../../../shared/organisations/verify-organisation.js';
-import type { AppEnv } from '../env.js';
 import { Layout, Message } from '../pages/layout.js';
+import type { PageRoute } from '../route-table/page-route.js';
 
 const COPY = {
   sv: {
@@ -25,10 +24,16 @@ const COPY = {
  * The link in the verification e-mail: GET only shows a button, because mail scanners follow links. Like the
  * mail, the page quotes nothing the enrolling caller chose (the address is not verified yet).
  */
-export function verificationRoutes(deps: Deps) {
-  return new Hono<AppEnv>()
-    .get('/:token', async (c) => {
-      const org = await findVerification(deps, c.req.param('token'));
+export const verificationRoutes: PageRoute<Deps>[] = [
+  {
+    method: 'get',
+    path: '/verify/{token}',
+    summary: "The verification e-mail's link: a page whose button (a POST) verifies the organisation",
+    roles: ['verification link'],
+    responses: { 200: { description: 'The page', types: ['text/html'] } },
+    errors: { 404: 'unknown link' },
+    handle: async (c, { deps }) => {
+      const org = await findVerification(deps, c.req.param('token') ?? '');
       const copy = COPY[org.language];
       if (org.verified)
         return c.html(<Message language={org.language} title={copy.done} text={copy.doneText} />);
@@ -41,11 +46,20 @@ export function verificationRoutes(deps: Deps) {
           </form>
         </Layout>,
       );
-    })
-    .post('/:token', async (c) => {
-      const org = await verifyOrganisation(deps, c.req.param('token'));
+    },
+  },
+  {
+    method: 'post',
+    path: '/verify/{token}',
+    summary: 'Verify the organisation; rounds may start from now on',
+    roles: ['verification link'],
+    responses: { 200: { description: 'Done', types: ['text/html'] } },
+    errors: { 404: 'unknown link' },
+    handle: async (c, { deps }) => {
+      const org = await verifyOrganisation(deps, c.req.param('token') ?? '');
       deps.logger.info('organisation verified', { orgId: org.id });
       const copy = COPY[org.language];
       return c.html(<Message language={org.language} title={copy.done} text={copy.doneText} />);
-    });
-}
+    },
+  },
+];

@@ -3,12 +3,16 @@ import type { Action } from '../../actions/action.js';
 import type { ActionStore } from '../../actions/ports.js';
 import { actionKeys, keys } from '../../db/table.js';
 import { conflict } from '../../errors.js';
-import { isConditionFailure, queryAll, withoutKeys } from './client.js';
+import { isConditionFailure, queryAll } from './client.js';
+import { fromItem, stamp } from './item.js';
+import { ActionItem } from './item-schemas.js';
+
+const toAction = (item: Record<string, unknown>) => fromItem('action', ActionItem, item);
 
 export function createActionStore(db: DynamoDBDocumentClient, tableName: string): ActionStore {
   const item = (action: Action) => ({
     ...actionKeys.action(action.orgId, action.roundId, action.id),
-    entity: 'action',
+    ...stamp('action'),
     ...action,
   });
   const query = (orgId: string, prefix: string, doneOnly: boolean) =>
@@ -23,7 +27,7 @@ export function createActionStore(db: DynamoDBDocumentClient, tableName: string)
         ':prefix': prefix,
         ...(doneOnly ? { ':done': 'done' } : {}),
       },
-    }).then((items) => items.map((found) => withoutKeys<Action>(found)));
+    }).then((items) => items.map(toAction));
   return {
     async create(action) {
       try {
@@ -43,7 +47,7 @@ export function createActionStore(db: DynamoDBDocumentClient, tableName: string)
       const { Item } = await db.send(
         new GetCommand({ TableName: tableName, Key: actionKeys.action(orgId, roundId, actionId) }),
       );
-      return Item ? withoutKeys<Action>(Item) : undefined;
+      return Item ? toAction(Item) : undefined;
     },
     async listForRound(orgId, roundId) {
       const actions = await query(orgId, actionKeys.roundPrefix(roundId), false);

@@ -1,10 +1,10 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AnswerLinkReader } from '../../answers/ports.js';
 import { keys } from '../../db/table.js';
-import type { Round } from '../../rounds/round.js';
-import type { TokenRecord } from '../../tokens/token.js';
 import { batchGet } from './batch.js';
-import { withoutKeys } from './client.js';
+import { fromItem } from './item.js';
+import { TokenItem } from './item-schemas.js';
+import { RoundItem } from './round-item-schemas.js';
 
 /**
  * The answer page's only read: token and round in one BatchGetItem. Eventually consistent, at half the read
@@ -18,8 +18,8 @@ export function createAnswerLinkReader(db: DynamoDBDocumentClient, tableName: st
       const token = items.find((item) => item.pk === tokenKey.pk);
       const round = items.find((item) => item.pk !== tokenKey.pk);
       return {
-        ...(token ? { token: withoutKeys<TokenRecord>(token) } : {}),
-        ...(round ? { round: withoutKeys<Round>(round) } : {}),
+        ...(token ? { token: fromItem('token', TokenItem, token) } : {}),
+        ...(round ? { round: fromItem('round', RoundItem, round) } : {}),
       };
     },
   };

@@ -6,9 +6,10 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../db/table.js';
-import type { ApiKeyRecord } from '../../organisations/api-key.js';
 import type { ApiKeyStore } from '../../organisations/ports.js';
-import { isConditionFailure, withoutKeys } from './client.js';
+import { isConditionFailure } from './client.js';
+import { fromItem, stamp } from './item.js';
+import { ApiKeyItem } from './item-schemas.js';
 
 export function createApiKeyStore(db: DynamoDBDocumentClient, tableName: string): ApiKeyStore {
   return {
@@ -16,7 +17,7 @@ export function createApiKeyStore(db: DynamoDBDocumentClient, tableName: string)
       await db.send(
         new PutCommand({
           TableName: tableName,
-          Item: { ...keys.apiKey(record.orgId, record.keyId), entity: 'apiKey', ...record },
+          Item: { ...keys.apiKey(record.orgId, record.keyId), ...stamp('apiKey'), ...record },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -25,7 +26,7 @@ export function createApiKeyStore(db: DynamoDBDocumentClient, tableName: string)
       const { Item } = await db.send(
         new GetCommand({ TableName: tableName, Key: keys.apiKey(orgId, keyId) }),
       );
-      return Item ? withoutKeys<ApiKeyRecord>(Item) : undefined;
+      return Item ? fromItem('apiKey', ApiKeyItem, Item) : undefined;
     },
     async list(orgId) {
       const { Items = [] } = await db.send(
@@ -35,7 +36,7 @@ export function createApiKeyStore(db: DynamoDBDocumentClient, tableName: string)
           ExpressionAttributeValues: { ':pk': keys.organisation(orgId).pk, ':prefix': keys.apiKeyPrefix },
         }),
       );
-      return Items.map((item) => withoutKeys<ApiKeyRecord>(item));
+      return Items.map((item) => fromItem('apiKey', ApiKeyItem, item));
     },
     async revoke(orgId, keyId, revokedAt) {
       try {

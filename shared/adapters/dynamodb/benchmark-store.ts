@@ -1,6 +1,10 @@
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod/mini';
 import { keys } from '../../db/table.js';
 import type { BenchmarkStore } from '../../reports/ports.js';
+import { fromItem, stamp } from './item.js';
+
+const BenchmarkItem = z.object({ sk: z.string(), median: z.number() });
 
 /** One small item per organisation in one partition: written once per round, read with the trend. */
 export function createBenchmarkStore(db: DynamoDBDocumentClient, tableName: string): BenchmarkStore {
@@ -10,7 +14,7 @@ export function createBenchmarkStore(db: DynamoDBDocumentClient, tableName: stri
         .send(
           new PutCommand({
             TableName: tableName,
-            Item: { ...keys.benchmark(orgId), median, closesAt },
+            Item: { ...keys.benchmark(orgId), ...stamp('benchmark'), median, closesAt },
             ConditionExpression: 'attribute_not_exists(closesAt) OR closesAt <= :at',
             ExpressionAttributeValues: { ':at': closesAt },
           }),
@@ -31,7 +35,11 @@ export function createBenchmarkStore(db: DynamoDBDocumentClient, tableName: stri
             ExclusiveStartKey: start,
           }),
         );
-        for (const item of page.Items ?? []) medians.set(String(item.sk), Number(item.median));
+        for (const item of page.Items ?? []) {
+          // The organisation's id is the sort key: one item per organisation in the benchmark's partition.
+          const { sk, median } = fromItem('benchmark', BenchmarkItem, item);
+          medians.set(sk, median);
+        }
         start = page.LastEvaluatedKey;
       } while (start);
       return medians;

@@ -31,18 +31,6 @@ export function isConditionFailure(error: unknown): boolean {
   return error instanceof Error && error.name === 'ConditionalCheckFailedException';
 }
 
-/** Strips the table's key attributes from an item, leaving the entity. */
-export function withoutKeys<T>(item: Record<string, unknown>): T {
-  const { pk: _pk, sk: _sk, wqpk: _wqpk, wqsk: _wqsk, entity: _entity, ttl: _ttl, ...rest } = item;
-  return rest as T;
-}
-
-export const encodeCursor = (value: string) => Buffer.from(value, 'utf8').toString('base64url');
-export function decodeCursor(cursor: string, pattern: RegExp): string | undefined {
-  const value = Buffer.from(cursor, 'base64url').toString('utf8');
-  return pattern.test(value) ? value : undefined;
-}
-
 /** Runs a conditional write; false when its condition did not hold (a rerun, or another tick got there first). */
 export async function conditionally(db: DynamoDBDocumentClient, command: UpdateCommand): Promise<boolean> {
   try {

@@ -6,8 +6,9 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { keys, TTL_ATTRIBUTE } from '../../db/table.js';
-import type { IdempotencyRecord, IdempotencyStore } from '../../idempotency/idempotent.js';
-import { withoutKeys } from './client.js';
+import type { IdempotencyStore } from '../../idempotency/idempotent.js';
+import { fromItem, stamp } from './item.js';
+import { IdempotencyItem } from './item-schemas.js';
 
 const isConditionFailure = (error: unknown) =>
   error instanceof Error && error.name === 'ConditionalCheckFailedException';
@@ -26,7 +27,7 @@ export function createIdempotencyStore(db: DynamoDBDocumentClient, tableName: st
             TableName: tableName,
             Item: {
               ...key(record.keyHash),
-              entity: 'idempotency-key',
+              ...stamp('idempotencyKey'),
               ...record,
               [TTL_ATTRIBUTE]: Math.ceil(new Date(record.expiresAt).getTime() / 1000),
             },
@@ -47,7 +48,7 @@ export function createIdempotencyStore(db: DynamoDBDocumentClient, tableName: st
       const { Item } = await db.send(
         new GetCommand({ TableName: tableName, Key: key(keyHash), ConsistentRead: true }),
       );
-      return Item ? withoutKeys<IdempotencyRecord>(Item) : undefined;
+      return Item ? fromItem('idempotencyKey', IdempotencyItem, Item) : undefined;
     },
     async complete(keyHash, claimId, result) {
       await db.send(

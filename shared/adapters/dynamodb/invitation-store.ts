@@ -1,17 +1,12 @@
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { INVITATION_SHARDS, keys } from '../../db/table.js';
-import type { Invitation } from '../../rounds/invitation.js';
 import type { InvitationStore } from '../../rounds/ports.js';
 import { isConditionFailure } from './client.js';
+import { fromItem, stamp } from './item.js';
+import { InvitationItem } from './round-item-schemas.js';
 import { shardedPage } from './sharded-page.js';
 
-function fromItem(item: Record<string, unknown>): Invitation {
-  const { pk: _pk, sk: _sk, entity: _entity, tokenHashes, ...rest } = item;
-  return {
-    ...(rest as unknown as Invitation),
-    ...(tokenHashes ? { tokenHashes: [...(tokenHashes as Set<string>)] } : {}),
-  };
-}
+const toInvitation = (item: Record<string, unknown>) => fromItem('invitation', InvitationItem, item);
 
 export function createInvitationStore(db: DynamoDBDocumentClient, tableName: string): InvitationStore {
   const key = keys.invitation;
@@ -23,7 +18,7 @@ export function createInvitationStore(db: DynamoDBDocumentClient, tableName: str
             TableName: tableName,
             Item: {
               ...key(invitation.roundId, invitation.respondentKey),
-              entity: 'invitation',
+              ...stamp('invitation'),
               ...invitation,
             },
             ConditionExpression: 'attribute_not_exists(pk)',
@@ -41,7 +36,7 @@ export function createInvitationStore(db: DynamoDBDocumentClient, tableName: str
           partition: (shard) => keys.invitationPartition(roundId, shard),
           shards: INVITATION_SHARDS,
           sortKeyOf: (invitation) => invitation.respondentKey,
-          fromItem,
+          fromItem: toInvitation,
           consistentRead: true,
           what: 'invitation',
         },
@@ -139,7 +134,7 @@ export function createInvitationStore(db: DynamoDBDocumentClient, tableName: str
         }),
       );
       if (!Attributes) return undefined;
-      const invitation = fromItem(Attributes);
+      const invitation = toInvitation(Attributes);
       return {
         invited: invitation.mails.invite?.state === 'sent',
         answered: Boolean(invitation.answered),

@@ -7,9 +7,10 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { keys, WORK_QUEUE_INDEX, workQueue } from '../../db/table.js';
 import { conflict } from '../../errors.js';
-import type { Organisation } from '../../organisations/organisation.js';
 import type { OrganisationStore } from '../../organisations/ports.js';
-import { conditionally, isConditionFailure, withoutKeys } from './client.js';
+import { conditionally, isConditionFailure } from './client.js';
+import { fromItem, stamp } from './item.js';
+import { OrganisationItem } from './item-schemas.js';
 import { buildUpdate } from './update-expression.js';
 
 /** The schedule index entry: present only while a scheduled round is ahead. */
@@ -26,7 +27,7 @@ export function createOrganisationStore(db: DynamoDBDocumentClient, tableName: s
         await db.send(
           new PutCommand({
             TableName: tableName,
-            Item: { ...key(org.id), entity: 'organisation', ...org },
+            Item: { ...key(org.id), ...stamp('organisation'), ...org },
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
         );
@@ -39,7 +40,7 @@ export function createOrganisationStore(db: DynamoDBDocumentClient, tableName: s
       const { Item } = await db.send(
         new GetCommand({ TableName: tableName, Key: key(orgId), ConsistentRead: true }),
       );
-      return Item ? withoutKeys<Organisation>(Item) : undefined;
+      return Item ? fromItem('organisation', OrganisationItem, Item) : undefined;
     },
     async update(orgId, changes, now) {
       const all: Record<string, unknown> = { ...changes, updatedAt: now };
@@ -57,7 +58,7 @@ export function createOrganisationStore(db: DynamoDBDocumentClient, tableName: s
             ReturnValues: 'ALL_NEW',
           }),
         );
-        return Attributes ? withoutKeys<Organisation>(Attributes) : undefined;
+        return Attributes ? fromItem('organisation', OrganisationItem, Attributes) : undefined;
       } catch (error) {
         if (isConditionFailure(error)) return undefined;
         throw error;
@@ -107,7 +108,7 @@ export function createOrganisationStore(db: DynamoDBDocumentClient, tableName: s
       );
       // The index is keys-only: the organisation id is in the table key.
       const found = await Promise.all(Items.map((item) => store.get(String(item.pk).slice('ORG#'.length))));
-      return found.filter((org): org is Organisation => org !== undefined);
+      return found.filter((org) => org !== undefined);
     },
     async claimOpenRound(orgId, roundId, claimedAt) {
       return conditionally(

@@ -1,9 +1,14 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod/mini';
 import { keys } from '../../db/table.js';
 import type { ReportStore } from '../../reports/ports.js';
 import type { RoundReport } from '../../reports/round-report.js';
-import { type TrendPoint, toTrendPoint } from '../../reports/trend.js';
-import { queryAll, withoutKeys } from './client.js';
+import { toTrendPoint } from '../../reports/trend.js';
+import { queryAll } from './client.js';
+import { fromItem, stamp } from './item.js';
+import { CommentChunkItem, RoundReportItem, TrendPointItem } from './round-item-schemas.js';
+
+const StoredTrendPoint = z.object({ point: TrendPointItem });
 
 /** A chunk of comments stays well under DynamoDB's 400 KB item limit (100 comments of 2,000 characters may not). */
 const CHUNK_BYTES = 300_000;
@@ -35,6 +40,7 @@ export function createReportStore(db: DynamoDBDocumentClient, tableName: string)
               TableName: tableName,
               Item: {
                 ...keys.reportComments(report.orgId, report.roundId, field, index),
+                ...stamp('reportComments'),
                 field,
                 version: report.computedAt,
                 comments: chunk,
@@ -47,13 +53,17 @@ export function createReportStore(db: DynamoDBDocumentClient, tableName: string)
       await db.send(
         new PutCommand({
           TableName: tableName,
-          Item: { ...keys.trendPoint(report.orgId, report.roundId), point: toTrendPoint(report) },
+          Item: {
+            ...keys.trendPoint(report.orgId, report.roundId),
+            ...stamp('trendPoint'),
+            point: toTrendPoint(report),
+          },
         }),
       );
       await db.send(
         new PutCommand({
           TableName: tableName,
-          Item: { ...keys.report(report.orgId, report.roundId), entity: 'report', ...report },
+          Item: { ...keys.report(report.orgId, report.roundId), ...stamp('report'), ...report },
         }),
       );
     },
@@ -61,28 +71,26 @@ export function createReportStore(db: DynamoDBDocumentClient, tableName: string)
       const { Item } = await db.send(
         new GetCommand({ TableName: tableName, Key: keys.report(orgId, roundId) }),
       );
-      return Item ? withoutKeys<RoundReport>(Item) : undefined;
+      return Item ? fromItem('report', RoundReportItem, Item) : undefined;
     },
     async getComments(orgId, roundId) {
-      const items = await queryAll(db, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: {
-          ':pk': keys.organisation(orgId).pk,
-          ':prefix': keys.reportCommentsPrefix(roundId),
-        },
-      });
+      const items = (
+        await queryAll(db, {
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: {
+            ':pk': keys.organisation(orgId).pk,
+            ':prefix': keys.reportCommentsPrefix(roundId),
+          },
+        })
+      ).map((item) => fromItem('reportComments', CommentChunkItem, item));
       if (items.length === 0) return undefined;
       // Only the latest write's chunks: a rerun may have fewer chunks, or fewer questions, than the one before.
-      const latest = items.reduce(
-        (max, item) => (String(item.version) > max ? String(item.version) : max),
-        '',
-      );
+      const latest = items.reduce((max, item) => (item.version > max ? item.version : max), '');
       const comments: Record<string, string[]> = {};
       // Sort keys are zero-padded chunk numbers: the query returns each question's chunks in order.
-      for (const item of items.filter((i) => String(i.version) === latest)) {
-        const field = String(item.field);
-        comments[field] = [...(comments[field] ?? []), ...(item.comments as string[])];
+      for (const item of items.filter((i) => i.version === latest)) {
+        comments[item.field] = [...(comments[item.field] ?? []), ...item.comments];
       }
       return comments as RoundReport['comments'];
     },
@@ -93,7 +101,7 @@ export function createReportStore(db: DynamoDBDocumentClient, tableName: string)
         ExpressionAttributeValues: { ':pk': keys.organisation(orgId).pk, ':prefix': keys.trendPrefix },
       });
       return items
-        .map((item) => item.point as TrendPoint)
+        .map((item) => fromItem('trendPoint', StoredTrendPoint, item).point)
         .sort((a, b) => a.closesAt.localeCompare(b.closesAt));
     },
   };

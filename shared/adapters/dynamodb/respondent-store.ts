@@ -9,13 +9,18 @@ import { keys } from '../../db/table.js';
 import { validationFailed } from '../../errors.js';
 import type { RespondentStore } from '../../respondents/ports.js';
 import type { Respondent } from '../../respondents/respondent.js';
+import { decodeCursor, encodeCursor } from '../cursor.js';
 import { batchGet, batchWrite } from './batch.js';
-import { decodeCursor, encodeCursor, isConditionFailure, withoutKeys } from './client.js';
+import { isConditionFailure } from './client.js';
+import { fromItem, stamp } from './item.js';
+import { RespondentItem } from './item-schemas.js';
+
+const toRespondent = (item: Record<string, unknown>) => fromItem('respondent', RespondentItem, item);
 
 export function createRespondentStore(db: DynamoDBDocumentClient, tableName: string): RespondentStore {
   const item = (respondent: Respondent) => ({
     ...keys.respondent(respondent.orgId, respondent.respondentKey),
-    entity: 'respondent',
+    ...stamp('respondent'),
     ...respondent,
   });
   return {
@@ -26,7 +31,7 @@ export function createRespondentStore(db: DynamoDBDocumentClient, tableName: str
         respondentKeys.map((key) => keys.respondent(orgId, key)),
         true,
       );
-      return new Map(items.map((found) => [String(found.respondentKey), withoutKeys<Respondent>(found)]));
+      return new Map(items.map(toRespondent).map((found) => [found.respondentKey, found]));
     },
     async putMany(respondents) {
       await batchWrite(
@@ -50,7 +55,7 @@ export function createRespondentStore(db: DynamoDBDocumentClient, tableName: str
           ...(after ? { ExclusiveStartKey: keys.respondent(orgId, after) } : {}),
         }),
       );
-      const items = Items.map((found) => withoutKeys<Respondent>(found));
+      const items = Items.map(toRespondent);
       const last = items.at(-1);
       return { items, ...(LastEvaluatedKey && last ? { cursor: encodeCursor(last.respondentKey) } : {}) };
     },
@@ -58,7 +63,7 @@ export function createRespondentStore(db: DynamoDBDocumentClient, tableName: str
       const { Item } = await db.send(
         new GetCommand({ TableName: tableName, Key: keys.respondent(orgId, respondentKey) }),
       );
-      return Item ? withoutKeys<Respondent>(Item) : undefined;
+      return Item ? toRespondent(Item) : undefined;
     },
     async delete(orgId, respondentKey) {
       const { Attributes } = await db.send(

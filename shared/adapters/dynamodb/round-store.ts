@@ -7,15 +7,10 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { keys, WORK_QUEUE_INDEX, workQueue } from '../../db/table.js';
 import type { RoundStore } from '../../rounds/ports.js';
-import type { Round } from '../../rounds/round.js';
-import {
-  conditionally,
-  decodeCursor,
-  encodeCursor,
-  isConditionFailure,
-  queryAll,
-  withoutKeys,
-} from './client.js';
+import { decodeCursor, encodeCursor } from '../cursor.js';
+import { conditionally, isConditionFailure, queryAll } from './client.js';
+import { fromItem, stamp } from './item.js';
+import { RoundItem } from './round-item-schemas.js';
 
 /** Rounds per work-queue page: keys only, so a page is small (1,000 × ~100 B ≈ 25 RCU, eventually consistent). */
 const ACTIVE_PAGE = 1000;
@@ -35,7 +30,7 @@ export function createRoundStore(db: DynamoDBDocumentClient, tableName: string):
             TableName: tableName,
             Item: {
               ...key(round.orgId, round.id),
-              entity: 'round',
+              ...stamp('round'),
               ...round,
               wqpk: workQueue.roundActive,
               wqsk: `${round.orgId}#${round.id}`,
@@ -53,7 +48,7 @@ export function createRoundStore(db: DynamoDBDocumentClient, tableName: string):
       const { Item } = await db.send(
         new GetCommand({ TableName: tableName, Key: key(orgId, roundId), ConsistentRead: true }),
       );
-      return Item ? withoutKeys<Round>(Item) : undefined;
+      return Item ? fromItem('round', RoundItem, Item) : undefined;
     },
     async list(orgId) {
       const items = await queryAll(db, {
@@ -61,7 +56,9 @@ export function createRoundStore(db: DynamoDBDocumentClient, tableName: string):
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
         ExpressionAttributeValues: { ':pk': keys.organisation(orgId).pk, ':prefix': keys.roundPrefix },
       });
-      return items.map((item) => withoutKeys<Round>(item)).sort((a, b) => b.opensAt.localeCompare(a.opensAt));
+      return items
+        .map((item) => fromItem('round', RoundItem, item))
+        .sort((a, b) => b.opensAt.localeCompare(a.opensAt));
     },
     // The cursor is the last round's work-queue sort key: the index and table keys both derive from it.
     async listActive(cursor, limit = ACTIVE_PAGE) {

@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '../../common-ports.js';
-import { decodeCursor, encodeCursor } from './client.js';
+import { decodeCursor, encodeCursor } from '../cursor.js';
 
 interface ShardedQuery<T> {
   tableName: string;

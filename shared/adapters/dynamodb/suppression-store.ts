@@ -1,14 +1,24 @@
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod/mini';
 import { keys } from '../../db/table.js';
 import type { SuppressionStore } from '../../respondents/ports.js';
 import { batchGet } from './batch.js';
+import { fromItem, stamp } from './item.js';
+
+const SuppressionItem = z.object({ respondentKey: z.string() });
 
 /** Global suppressions (bounces, complaints) under the address's key; unsubscribes under the organisation. */
 export function createSuppressionStore(db: DynamoDBDocumentClient, tableName: string): SuppressionStore {
   const found = async (keyList: Record<string, string>[]) =>
     keyList.length === 0
       ? new Set<string>()
-      : new Set((await batchGet(db, tableName, keyList)).map((item) => String(item.respondentKey)));
+      : new Set(
+          (await batchGet(db, tableName, keyList)).map(
+            (item) =>
+              fromItem(item.sk === 'META' ? 'suppression' : 'unsubscribed', SuppressionItem, item)
+                .respondentKey,
+          ),
+        );
   const unsubscribedAmong = (orgId: string, respondentKeys: string[]) =>
     found(respondentKeys.map((key) => keys.unsubscribed(orgId, key)));
   return {
@@ -16,7 +26,7 @@ export function createSuppressionStore(db: DynamoDBDocumentClient, tableName: st
       await db.send(
         new PutCommand({
           TableName: tableName,
-          Item: { ...keys.suppression(respondentKey), entity: 'suppression', respondentKey, reason, at },
+          Item: { ...keys.suppression(respondentKey), ...stamp('suppression'), respondentKey, reason, at },
         }),
       );
     },
@@ -24,7 +34,7 @@ export function createSuppressionStore(db: DynamoDBDocumentClient, tableName: st
       await db.send(
         new PutCommand({
           TableName: tableName,
-          Item: { ...keys.unsubscribed(orgId, respondentKey), entity: 'unsubscribed', respondentKey, at },
+          Item: { ...keys.unsubscribed(orgId, respondentKey), ...stamp('unsubscribed'), respondentKey, at },
         }),
       );
     },

@@ -1,8 +1,8 @@
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys, TTL_ATTRIBUTE } from '../../db/table.js';
 import type { TokenStore } from '../../tokens/ports.js';
-import type { TokenRecord } from '../../tokens/token.js';
-import { withoutKeys } from './client.js';
+import { fromItem, stamp } from './item.js';
+import { TokenItem } from './item-schemas.js';
 
 const TTL_GRACE_SECONDS = 90 * 86_400;
 
@@ -15,13 +15,13 @@ export function createTokenStore(db: DynamoDBDocumentClient, tableName: string):
       await db.send(
         new PutCommand({
           TableName: tableName,
-          Item: { ...keys.token(token.tokenHash), entity: 'token', ...token, [TTL_ATTRIBUTE]: ttl },
+          Item: { ...keys.token(token.tokenHash), ...stamp('token'), ...token, [TTL_ATTRIBUTE]: ttl },
         }),
       );
     },
     async get(tokenHash) {
       const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.token(tokenHash) }));
-      return Item ? withoutKeys<TokenRecord>(Item) : undefined;
+      return Item ? fromItem('token', TokenItem, Item) : undefined;
     },
     async delete(tokenHash) {
       await db.send(new DeleteCommand({ TableName: tableName, Key: keys.token(tokenHash) }));

@@ -1,7 +1,11 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod/mini';
 import { keys } from '../../db/table.js';
 import type { ValueListStore } from '../../values/ports.js';
-import type { ValueList } from '../../values/value-list.js';
+import { fromItem, stamp } from './item.js';
+import { ValueListItem } from './item-schemas.js';
+
+const StoredList = z.object({ list: ValueListItem });
 
 export function createValueListStore(db: DynamoDBDocumentClient, tableName: string): ValueListStore {
   return {
@@ -9,7 +13,7 @@ export function createValueListStore(db: DynamoDBDocumentClient, tableName: stri
       await db.send(
         new PutCommand({
           TableName: tableName,
-          Item: { ...keys.valueList(orgId, list.id), entity: 'valueList', list },
+          Item: { ...keys.valueList(orgId, list.id), ...stamp('valueList'), list },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -18,7 +22,7 @@ export function createValueListStore(db: DynamoDBDocumentClient, tableName: stri
       const { Item } = await db.send(
         new GetCommand({ TableName: tableName, Key: keys.valueList(orgId, listId) }),
       );
-      return Item ? (Item.list as ValueList) : undefined;
+      return Item ? fromItem('valueList', StoredList, Item).list : undefined;
     },
   };
 }
