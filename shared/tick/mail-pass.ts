@@ -16,6 +16,8 @@ interface LoadedPage {
   open: Invitation[];
   /** Some invitation on the page is not settled yet (open to us, or held by another worker). */
   pending: boolean;
+  /** Some invitation on the page is held by another worker (or a crashed run): not ours to settle. */
+  heldElsewhere: boolean;
   people: Map<string, Respondent>;
   suppressed: Set<string>;
 }
@@ -45,14 +47,17 @@ async function loadPage(
           deps.suppressions.suppressedAmong(round.orgId, keys),
         ]);
   const pending = page.items.some((invitation) => !settled(invitation, kind));
-  return { cursor: page.cursor, open, pending, people, suppressed } satisfies LoadedPage;
+  const heldElsewhere = page.items.some((invitation) => held(invitation, kind, now));
+  return { cursor: page.cursor, open, pending, heldElsewhere, people, suppressed } satisfies LoadedPage;
 }
 
 /**
  * Sends a page's mails with up to `inFlight` at once, each sender taking the next invitation as soon
  * as its last send is done: no worker waits for a slow neighbour, so the pace stays at run.nextMailSlot()'s
  * rate (batches that waited for their slowest send lost a send's time every 8 mails: 87 % of the rate).
- * Returns false when the run's time ran out first; throws the first failure once the in-flight sends are done.
+ * Returns `stopped` when the run's time ran out first, `settled` when this run settled every open invitation
+ * itself (sent or skipped), `open` when some were left (claimed by another worker meanwhile, or failed); throws
+ * the first failure once the in-flight sends are done.
  */
 async function sendPage(
   deps: TickDeps,
@@ -64,6 +69,7 @@ async function sendPage(
 ) {
   let next = 0;
   let outOfTime = false;
+  let left = false;
   let failure: { error: unknown } | undefined;
   const worker = async () => {
     while (next < page.open.length && !failure) {
@@ -74,7 +80,16 @@ async function sendPage(
       const invitation = page.open[next++] as Invitation;
       const key = invitation.respondentKey;
       try {
-        await deliverMail(deps, run, round, invitation, kind, page.people.get(key), page.suppressed.has(key));
+        const outcome = await deliverMail(
+          deps,
+          run,
+          round,
+          invitation,
+          kind,
+          page.people.get(key),
+          page.suppressed.has(key),
+        );
+        if (outcome !== 'sent' && outcome !== 'skipped') left = true;
       } catch (error) {
         failure ??= { error };
       }
@@ -82,7 +97,7 @@ async function sendPage(
   };
   await Promise.all(Array.from({ length: Math.min(inFlight, page.open.length) }, worker));
   if (failure) throw failure.error;
-  return !outOfTime;
+  return outOfTime ? 'stopped' : left ? 'open' : 'settled';
 }
 
 /** A round's share of one rotation: how many mails it may send before the next round's turn, how many at once. */
@@ -127,9 +142,10 @@ export async function runMailPass(
     const page = await loading;
     const after = left - page.open.length;
     if (page.cursor && after > 0) loading = readAhead(page.cursor, Math.min(PAGE, after));
-    if (page.open.length > 0 && !(await sendPage(deps, run, round, kind, page, turn.inFlight)))
-      return 'stopped';
-    if (page.pending) {
+    const sent = page.open.length > 0 ? await sendPage(deps, run, round, kind, page, turn.inFlight) : 'open';
+    if (sent === 'stopped') return 'stopped';
+    // Read the page again only where someone else may have left it unsettled: one query a turn less otherwise.
+    if (page.pending && (sent === 'open' || page.heldElsewhere)) {
       const again = await deps.invitations.page(round.id, cursor, size);
       if (!again.items.every((invitation) => settled(invitation, kind))) return 'stopped';
     }
