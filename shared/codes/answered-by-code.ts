@@ -27,19 +27,22 @@ export async function countAnsweredByCode(
 }
 
 /**
- * The report's `answeredByCode`: released only when at least k answered by code and the rest (by link) are
- * none or at least k, since either count, beside `answered`, gives the other. An admin who printed the sheet
- * could answer for others; this count lets readers see how much of a round came that way (docs/privacy.md).
- * A round that gave out no codes has neither the figure nor a reason.
+ * The report's `answeredByCode`: released only when at least k answered by code and at least k by link, or no
+ * one was given a link: either count, beside `answered`, gives the other. "None by link" is not enough, since
+ * the admin knows who has an e-mail: with one such person, a count released as all of `answered` said that
+ * they did not answer (found by the attack suite, `test/security/loop-attacks.test.ts`). An admin who printed
+ * the sheet could answer for others; this count lets readers see how much of a round came that way
+ * (docs/privacy.md). A round that gave out no codes has neither the figure nor a reason.
  */
 export function answeredByCodeFigure(
   counts: { invitedByCode: number; answeredByCode: number },
-  answered: number,
+  round: { invited: number; answered: number },
   threshold: number,
 ): { answeredByCode?: number; withheld?: { answeredByCode: 'below-threshold' } } {
   if (counts.invitedByCode === 0 && counts.answeredByCode === 0) return {};
   const byCode = counts.answeredByCode;
-  const byLink = answered - byCode;
-  if (byCode >= threshold && (byLink === 0 || byLink >= threshold)) return { answeredByCode: byCode };
+  const byLink = round.answered - byCode;
+  const noLinks = round.invited - counts.invitedByCode <= 0;
+  if (byCode >= threshold && (byLink >= threshold || noLinks)) return { answeredByCode: byCode };
   return { withheld: { answeredByCode: 'below-threshold' } };
 }

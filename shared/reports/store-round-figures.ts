@@ -48,7 +48,7 @@ export async function computeRoundReport(deps: FigureDeps, round: Round): Promis
   const invited = Math.max(counts.invited, figures.answered);
   const byCode = answeredByCodeFigure(
     await countAnsweredByCode(deps.invitations, round),
-    figures.answered,
+    { invited, answered: figures.answered },
     k,
   );
   const closesAt = round.closedAt ?? round.closesAt;

@@ -204,3 +204,41 @@ describe('attack: answeredByCode differenced', () => {
     expect(csv).toContain('withheld,,answeredByCode,reason,below-threshold');
   });
 });
+
+describe('attack: answeredByCode beside a lone link holder', () => {
+  const call = () => apiClient(stack);
+  /** Six staff without e-mail (codes) and one with (a link); k = 3. Who has an e-mail, the admin knows. */
+  async function oneLinkRound(linkAnswers: boolean) {
+    const org = await enrolVerified(stack, { cadence: 'manual', anonymityThreshold: 3, commentThreshold: 3 });
+    const tag = org.orgId.slice(4, 10).toLowerCase();
+    const email = `lone.${tag}@example.org`;
+    const people = [...Array.from({ length: 6 }, (_, i) => ({ employeeId: `${tag}-E${i}` })), { email }];
+    await call()('PUT', `/v1/organisations/${org.orgId}/respondents`, {
+      key: org.adminKey,
+      json: { respondents: people },
+    });
+    const base = `/v1/organisations/${org.orgId}/rounds`;
+    const roundId = (await call()('POST', base, { key: org.adminKey })).json.round.id as string;
+    await runTick(stack.deps);
+    const codes = await codesByEmployee(stack, org.orgId, roundId, org.adminKey);
+    // Six answers either way: six by code, or five by code and the lone link holder's.
+    const byCode = linkAnswers ? 5 : 6;
+    for (let i = 0; i < byCode; i++)
+      await answerByCode(stack, codes.get(`${tag}-E${i}`) as string, { rank: `${10 + i}` });
+    if (linkAnswers) await answerByLink(stack, email, { rank: '30' });
+    await call()('POST', `${base}/${roundId}/close`, { key: org.adminKey });
+    await runTick(stack.deps);
+    return (await call()('GET', `${base}/${roundId}/report`, { key: org.adminKey })).json.report;
+  }
+
+  it('does not show whether the one person with a link answered: the count is withheld whether they did or not', async () => {
+    const [answered, silent] = [await oneLinkRound(true), await oneLinkRound(false)];
+
+    expect([answered.answered, silent.answered]).toEqual([6, 6]);
+    // Released for the silent round, it said 6 of 6 answers came by code: the lone link holder did not answer.
+    expect(silent.answeredByCode).toBeUndefined();
+    expect(silent.withheld.answeredByCode).toBe('below-threshold');
+    expect(answered.answeredByCode).toBeUndefined();
+    expect(answered.withheld.answeredByCode).toBe('below-threshold');
+  });
+});

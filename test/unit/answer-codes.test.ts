@@ -37,23 +37,41 @@ describe('answer codes', () => {
 });
 
 describe('answers by code in the report', () => {
-  it('releases the count only when both it and the link answers are at least k, or no one used a link', () => {
-    expect(answeredByCodeFigure({ invitedByCode: 8, answeredByCode: 4 }, 8, 3)).toEqual({
+  it('releases the count only when both it and the link answers are at least k, or no one was given a link', () => {
+    expect(
+      answeredByCodeFigure({ invitedByCode: 8, answeredByCode: 4 }, { invited: 12, answered: 8 }, 3),
+    ).toEqual({
       answeredByCode: 4,
     });
-    expect(answeredByCodeFigure({ invitedByCode: 8, answeredByCode: 5 }, 5, 5)).toEqual({
+    expect(
+      answeredByCodeFigure({ invitedByCode: 8, answeredByCode: 5 }, { invited: 8, answered: 5 }, 5),
+    ).toEqual({
       answeredByCode: 5,
     });
-    expect(answeredByCodeFigure({ invitedByCode: 8, answeredByCode: 2 }, 8, 3)).toEqual({
+    expect(
+      answeredByCodeFigure({ invitedByCode: 8, answeredByCode: 2 }, { invited: 14, answered: 8 }, 3),
+    ).toEqual({
       withheld: { answeredByCode: 'below-threshold' },
     });
     // 6 by code of 8 would tell that exactly 2 answered by link.
-    expect(answeredByCodeFigure({ invitedByCode: 8, answeredByCode: 6 }, 8, 3)).toEqual({
+    expect(
+      answeredByCodeFigure({ invitedByCode: 8, answeredByCode: 6 }, { invited: 10, answered: 8 }, 3),
+    ).toEqual({
       withheld: { answeredByCode: 'below-threshold' },
     });
-    expect(answeredByCodeFigure({ invitedByCode: 8, answeredByCode: 0 }, 8, 3)).toEqual({
+    expect(
+      answeredByCodeFigure({ invitedByCode: 8, answeredByCode: 0 }, { invited: 16, answered: 8 }, 3),
+    ).toEqual({
       withheld: { answeredByCode: 'below-threshold' },
     });
-    expect(answeredByCodeFigure({ invitedByCode: 0, answeredByCode: 0 }, 8, 3)).toEqual({});
+    // 5 by code of 5, while one person was given a link: that person did not answer.
+    expect(
+      answeredByCodeFigure({ invitedByCode: 8, answeredByCode: 5 }, { invited: 9, answered: 5 }, 5),
+    ).toEqual({
+      withheld: { answeredByCode: 'below-threshold' },
+    });
+    expect(
+      answeredByCodeFigure({ invitedByCode: 0, answeredByCode: 0 }, { invited: 8, answered: 8 }, 3),
+    ).toEqual({});
   });
 });
