@@ -106,6 +106,38 @@ describe('every route of the OpenAPI document, attacked', () => {
     expect(await snapshotOfB()).toEqual(before);
   });
 
+  it('refuses an analyst key every admin-only route of its own organisation with 403, changing nothing', async () => {
+    const own = (template: string) =>
+      template
+        .replace('{orgId}', a.orgId)
+        .replace('{roundId}', a.roundId)
+        .replace('{keyId}', a.adminKey.split('.')[2] as string)
+        .replace('{emailOrEmployeeId}', encodeURIComponent(a.respondents[0]?.email as string))
+        .replace('{actionId}', 'act_x')
+        .replace('{listId}', 'default');
+    const read = (path: string) => call('GET', path, { key: a.adminKey }).then((r) => r.text);
+    const snapshotOfA = () =>
+      Promise.all(
+        ['', '/keys', '/respondents?limit=500', '/rounds', `/rounds/${a.roundId}/actions`].map((tail) =>
+          read(`/v1/organisations/${a.orgId}${tail}`),
+        ),
+      );
+    const before = await snapshotOfA();
+    const adminOnly = OPERATIONS.filter(
+      (op) => op.path.startsWith('/v1/organisations/{orgId}') && !op.roles.includes('analyst'),
+    );
+    for (const op of adminOnly) {
+      const response = await call(op.method.toUpperCase(), own(op.path), {
+        key: a.analyst,
+        ...(op.body ? { json: op.body.example } : {}),
+      });
+      expect(response.status, `${op.method} ${op.path} with the analyst key`).toBe(403);
+      expect(response.json?.error?.code).toBe('forbidden');
+    }
+    expect(adminOnly.length).toBeGreaterThanOrEqual(10);
+    expect(await snapshotOfA()).toEqual(before);
+  });
+
   it('answers generated bad input on every route with a 4xx in the error shape, never a 5xx, and changes nothing', async () => {
     let before = await snapshotOfB();
     let accepted = 0;
