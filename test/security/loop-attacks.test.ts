@@ -208,7 +208,7 @@ describe('attack: answeredByCode differenced', () => {
 describe('attack: answeredByCode beside a lone link holder', () => {
   const call = () => apiClient(stack);
   /** Six staff without e-mail (codes) and one with (a link); k = 3. Who has an e-mail, the admin knows. */
-  async function oneLinkRound(linkAnswers: boolean) {
+  async function oneLinkRound(linkAnswers: boolean, eraseLinkHolder = false) {
     const org = await enrolVerified(stack, { cadence: 'manual', anonymityThreshold: 3, commentThreshold: 3 });
     const tag = org.orgId.slice(4, 10).toLowerCase();
     const email = `lone.${tag}@example.org`;
@@ -226,6 +226,10 @@ describe('attack: answeredByCode beside a lone link holder', () => {
     for (let i = 0; i < byCode; i++)
       await answerByCode(stack, codes.get(`${tag}-E${i}`) as string, { rank: `${10 + i}` });
     if (linkAnswers) await answerByLink(stack, email, { rank: '30' });
+    if (eraseLinkHolder)
+      await call()('DELETE', `/v1/organisations/${org.orgId}/respondents/${encodeURIComponent(email)}`, {
+        key: org.adminKey,
+      });
     await call()('POST', `${base}/${roundId}/close`, { key: org.adminKey });
     await runTick(stack.deps);
     return (await call()('GET', `${base}/${roundId}/report`, { key: org.adminKey })).json.report;
@@ -240,5 +244,17 @@ describe('attack: answeredByCode beside a lone link holder', () => {
     expect(silent.withheld.answeredByCode).toBe('below-threshold');
     expect(answered.answeredByCode).toBeUndefined();
     expect(answered.withheld.answeredByCode).toBe('below-threshold');
+  });
+
+  it('still withholds it when the admin erases the lone link holder before the close', async () => {
+    const [answered, silent] = [await oneLinkRound(true, true), await oneLinkRound(false, true)];
+
+    expect([answered.answered, silent.answered]).toEqual([6, 6]);
+    expect(silent.answeredByCode).toBeUndefined();
+    expect(answered.answeredByCode).toBeUndefined();
+    expect([answered.withheld.answeredByCode, silent.withheld.answeredByCode]).toEqual([
+      'below-threshold',
+      'below-threshold',
+    ]);
   });
 });
