@@ -1,19 +1,13 @@
 import type { MailKind } from '../rounds/invitation.js';
 import type { RoundSnapshot } from '../rounds/round.js';
+import { dayIn } from '../rounds/round-dates.js';
 import { doneActionsHtml, doneActionsText } from './done-actions-mail.js';
 import { button, html, mailLayout } from './html.js';
 import type { OutgoingMail } from './ports.js';
 
-const dateIn = (language: 'sv' | 'en', iso: string) =>
-  new Intl.DateTimeFormat(language === 'sv' ? 'sv-SE' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    timeZone: 'UTC',
-  }).format(new Date(iso));
-
 function copy(snapshot: RoundSnapshot, reminder: boolean, closesAt: string) {
   const term = snapshot.customerTerm;
-  const closes = dateIn(snapshot.language, closesAt);
+  const closes = dayIn(snapshot.language, closesAt);
   if (snapshot.language === 'sv')
     return {
       subject: `${reminder ? 'Påminnelse: ' : ''}Var hamnar ${term.sv.definite} hos ${snapshot.orgName}?`,

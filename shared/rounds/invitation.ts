@@ -26,3 +26,21 @@ export interface Invitation {
 }
 
 export const reminderKind = (index: number): MailKind => (index === 0 ? 'reminder1' : 'reminder2');
+
+/** What erasing an invitation takes away from its round's counts, and the link tokens it must kill. */
+export interface ErasedInvitation {
+  invited: boolean;
+  answered: boolean;
+  byCode?: { invited: boolean; answered: boolean };
+  tokenHashes: string[];
+}
+
+export const erasedInvitation = (invitation: Invitation): ErasedInvitation => ({
+  invited: invitation.mails.invite?.state === 'sent',
+  answered: Boolean(invitation.answered),
+  byCode: {
+    invited: invitation.mails.invite?.channel === 'code',
+    answered: Boolean(invitation.answered) && invitation.answeredBy === 'code',
+  },
+  tokenHashes: invitation.tokenHashes ?? [],
+});

@@ -1,7 +1,7 @@
 /** The stores of rounds and their invitations; the DynamoDB adapters own the keys, shards and cursors. */
 
 import type { Page } from '../common-ports.js';
-import type { Invitation, MailKind } from './invitation.js';
+import type { ErasedInvitation, Invitation, MailKind } from './invitation.js';
 import type { Round } from './round.js';
 
 export interface RoundStore {
@@ -61,16 +61,5 @@ export interface InvitationStore {
   /** Marks answered, and by which way (a link, or an answer code); false when the invitation is gone (erased). */
   markAnswered(roundId: string, respondentKey: string, via?: 'link' | 'code'): Promise<boolean>;
   /** Deletes it and returns the link token hashes it held; undefined when there was none. */
-  delete(
-    roundId: string,
-    respondentKey: string,
-  ): Promise<
-    | {
-        invited: boolean;
-        answered: boolean;
-        byCode?: { invited: boolean; answered: boolean };
-        tokenHashes: string[];
-      }
-    | undefined
-  >;
+  delete(roundId: string, respondentKey: string): Promise<ErasedInvitation | undefined>;
 }

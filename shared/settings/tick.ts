@@ -1,30 +1,10 @@
 import * as z from 'zod/mini';
-import type { ApiSettings } from './api.js';
-import { parseEnvironment, resolvePepper, type SecretReader } from './load.js';
-import {
-  links,
-  log,
-  mail,
-  pepper,
-  type SmsSettings,
-  sms,
-  type TickPaceSettings,
-  table,
-  tickPace,
-  tickRule,
-} from './parts.js';
+import { type ApiSettings, mailingShape, readMailingParts } from './api.js';
+import { parseEnvironment, type SecretReader } from './load.js';
+import { type SmsSettings, sms, type TickPaceSettings, tickPace } from './parts.js';
 
 /** The tick: the table, mail, SMS and links, its own rule (to sleep between rounds), and its pace. */
-export const TickEnvSchema = z.object({
-  ...table.shape,
-  ...pepper.shape,
-  ...log.shape,
-  ...links.shape,
-  ...mail.shape,
-  ...tickRule.shape,
-  ...tickPace.shape,
-  ...sms.shape,
-});
+export const TickEnvSchema = z.object({ ...mailingShape(), ...tickPace.shape, ...sms.shape });
 
 export interface TickSettings extends Omit<ApiSettings, 'enrolmentKey'>, TickPaceSettings {
   /** Undefined: this stage sends no SMS (staff without e-mail get codes on paper). */
@@ -36,14 +16,5 @@ export async function loadTickSettings(
   readSecret?: SecretReader,
 ): Promise<TickSettings> {
   const e = parseEnvironment(TickEnvSchema, env);
-  return {
-    ...table.read(e),
-    ...log.read(e),
-    ...links.read(e),
-    ...mail.read(e),
-    ...tickRule.read(e),
-    ...tickPace.read(e),
-    ...sms.read(e),
-    tokenPepper: await resolvePepper(e, readSecret),
-  };
+  return { ...(await readMailingParts(e, readSecret)), ...tickPace.read(e), ...sms.read(e) };
 }

@@ -1,13 +1,7 @@
 import type { MailKind } from '../rounds/invitation.js';
 import type { RoundSnapshot } from '../rounds/round.js';
+import { dayIn } from '../rounds/round-dates.js';
 import type { OutgoingSms } from './sms-sender.js';
-
-const dateIn = (language: 'sv' | 'en', iso: string) =>
-  new Intl.DateTimeFormat(language === 'sv' ? 'sv-SE' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    timeZone: 'UTC',
-  }).format(new Date(iso));
 
 /**
  * The invitation or reminder by SMS: short (two parts with the link), GSM characters only, the link the only
@@ -20,7 +14,7 @@ export function invitationSms(
   closesAt: string,
   link: string,
 ): OutgoingSms {
-  const closes = dateIn(snapshot.language, closesAt);
+  const closes = dayIn(snapshot.language, closesAt);
   const term = snapshot.customerTerm;
   const text =
     snapshot.language === 'sv'

@@ -169,32 +169,20 @@ export function AnswerForm(props: {
             </textarea>
           </fieldset>
         ))}
-        {props.snapshot.values && (
-          <>
+        {props.snapshot.values &&
+          (['valuesToday', 'valuesWishedFor'] as const).map((field, index) => (
             <ValuePicks
-              field="valuesToday"
-              number={6}
-              legend={copy.valuesToday}
+              field={field}
+              number={6 + index}
+              legend={copy[field]}
               hint={copy.valuesHint}
               counter={copy.valuesCounter}
-              error={errors.valuesToday}
+              error={errors[field]}
               snapshot={props.snapshot}
               order={order}
-              checked={picked(values.valuesToday)}
+              checked={picked(values[field])}
             />
-            <ValuePicks
-              field="valuesWishedFor"
-              number={7}
-              legend={copy.valuesWishedFor}
-              hint={copy.valuesHint}
-              counter={copy.valuesCounter}
-              error={errors.valuesWishedFor}
-              snapshot={props.snapshot}
-              order={order}
-              checked={picked(values.valuesWishedFor)}
-            />
-          </>
-        )}
+          ))}
         <button type="submit">{copy.submit}</button>
       </form>
     </Layout>

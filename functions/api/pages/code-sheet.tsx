@@ -1,5 +1,6 @@
 import { formatCode } from '../../../shared/codes/answer-code.js';
 import type { CodeSheet } from '../../../shared/codes/code-sheet.js';
+import { dayIn } from '../../../shared/rounds/round-dates.js';
 import { QrCode } from './qr-svg.js';
 
 /**
@@ -25,11 +26,7 @@ header p{margin:0;font-size:10pt}
 
 function copy(sheet: CodeSheet, shortUrl: string) {
   const { snapshot, closesAt } = sheet.round;
-  const closes = new Intl.DateTimeFormat(snapshot.language === 'sv' ? 'sv-SE' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    timeZone: 'UTC',
-  }).format(new Date(closesAt));
+  const closes = dayIn(snapshot.language, closesAt);
   if (snapshot.language === 'sv')
     return {
       title: `Svarskoder – ${snapshot.orgName}`,

@@ -1,5 +1,6 @@
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { INVITATION_SHARDS, keys } from '../../db/table.js';
+import { erasedInvitation } from '../../rounds/invitation.js';
 import type { InvitationStore } from '../../rounds/ports.js';
 import { isConditionFailure } from './client.js';
 import { fromItem, stamp } from './item.js';
@@ -128,15 +129,7 @@ export function createInvitationStore(db: DynamoDBDocumentClient, tableName: str
       );
       if (!Attributes) return undefined;
       const invitation = toInvitation(Attributes);
-      return {
-        invited: invitation.mails.invite?.state === 'sent',
-        answered: Boolean(invitation.answered),
-        byCode: {
-          invited: invitation.mails.invite?.channel === 'code',
-          answered: Boolean(invitation.answered) && invitation.answeredBy === 'code',
-        },
-        tokenHashes: invitation.tokenHashes ?? [],
-      };
+      return erasedInvitation(invitation);
     },
   };
 }

@@ -65,23 +65,8 @@ export function createOrganisationStore(db: DynamoDBDocumentClient, tableName: s
       }
     },
     async markVerified(orgId, verifiedAt, nextRoundAt) {
-      const update = buildUpdate({
-        verified: true,
-        verifiedAt,
-        nextRoundAt,
-        ...scheduleEntry(orgId, nextRoundAt),
-      });
-      return conditionally(
-        db,
-        new UpdateCommand({
-          TableName: tableName,
-          Key: key(orgId),
-          UpdateExpression: update.expression,
-          ConditionExpression: 'attribute_exists(pk) AND verified = :no',
-          ExpressionAttributeNames: update.names,
-          ExpressionAttributeValues: { ...update.values, ':no': false },
-        }),
-      );
+      const fields = { verified: true, verifiedAt, nextRoundAt, ...scheduleEntry(orgId, nextRoundAt) };
+      return setWhere(orgId, fields, 'attribute_exists(pk) AND verified = :no', { ':no': false });
     },
     async nextDueAt() {
       const { Items = [] } = await db.send(
@@ -150,19 +135,31 @@ export function createOrganisationStore(db: DynamoDBDocumentClient, tableName: s
       );
     },
     async advanceSchedule(orgId, from, to) {
-      const update = buildUpdate({ nextRoundAt: to, ...scheduleEntry(orgId, to) });
-      return conditionally(
-        db,
-        new UpdateCommand({
-          TableName: tableName,
-          Key: key(orgId),
-          UpdateExpression: update.expression,
-          ConditionExpression: 'nextRoundAt = :from',
-          ExpressionAttributeNames: update.names,
-          ExpressionAttributeValues: { ...update.values, ':from': from },
-        }),
-      );
+      return setWhere(orgId, { nextRoundAt: to, ...scheduleEntry(orgId, to) }, 'nextRoundAt = :from', {
+        ':from': from,
+      });
     },
   };
   return store;
+
+  /** Sets the fields when the condition holds; false when it does not. */
+  function setWhere(
+    orgId: string,
+    fields: Record<string, unknown>,
+    condition: string,
+    values: Record<string, unknown>,
+  ) {
+    const update = buildUpdate(fields);
+    return conditionally(
+      db,
+      new UpdateCommand({
+        TableName: tableName,
+        Key: key(orgId),
+        UpdateExpression: update.expression,
+        ConditionExpression: condition,
+        ExpressionAttributeNames: update.names,
+        ExpressionAttributeValues: { ...update.values, ...values },
+      }),
+    );
+  }
 }

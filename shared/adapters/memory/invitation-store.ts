@@ -1,4 +1,4 @@
-import type { Invitation } from '../../rounds/invitation.js';
+import { erasedInvitation, type Invitation } from '../../rounds/invitation.js';
 import type { InvitationStore } from '../../rounds/ports.js';
 import { byKey, copy, pageOf } from './copy.js';
 
@@ -51,15 +51,7 @@ export function createMemoryInvitationStore(): InvitationStore {
       const invitation = of(roundId).get(respondentKey);
       if (!invitation) return undefined;
       of(roundId).delete(respondentKey);
-      return {
-        invited: invitation.mails.invite?.state === 'sent',
-        answered: Boolean(invitation.answered),
-        byCode: {
-          invited: invitation.mails.invite?.channel === 'code',
-          answered: Boolean(invitation.answered) && invitation.answeredBy === 'code',
-        },
-        tokenHashes: invitation.tokenHashes ?? [],
-      };
+      return erasedInvitation(invitation);
     },
   };
 }
