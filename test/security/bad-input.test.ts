@@ -115,3 +115,38 @@ describe('what an analyst reads', () => {
     }
   });
 });
+
+describe('bodies past any limit, on the routes the route table builds', () => {
+  it('answers a 7 MB body, a deeply nested one and a JSON body of the wrong shape with a 4xx JSON error, changing nothing', async () => {
+    const base = `/v1/organisations/${org.orgId}`;
+    const actions = `${base}/rounds/${org.roundId}/actions`;
+    const read = async () =>
+      Promise.all(
+        [base, `${base}/respondents?limit=500`, actions].map(
+          async (path) => (await org.call('GET', path, { key: org.adminKey })).text,
+        ),
+      );
+    const before = await read();
+    const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+    const bodies: [string, string, string][] = [
+      [
+        'PUT',
+        `${base}/respondents`,
+        JSON.stringify({ respondents: [{ email: `${'a'.repeat(7_000_000)}@x.org` }] }),
+      ],
+      ['POST', actions, JSON.stringify({ text: 'x'.repeat(7_000_000) })],
+      ['POST', actions, deep],
+      ['PATCH', base, deep],
+      ['POST', actions, JSON.stringify({ text: 'Vi provar', segment: { department: { $ne: 1 } } })],
+      ['POST', actions, JSON.stringify({ text: 'Vi provar', segment: ['Vård'] })],
+      ['POST', actions, JSON.stringify({ text: 'Vi provar', status: 'done', segment: { team: 'Vård' } })],
+    ];
+    for (const [method, path, body] of bodies) {
+      const response = await org.call(method, path, { key: org.adminKey, body, type: 'application/json' });
+      expect(response.status, `${method} ${path} ${body.slice(0, 40)}`).toBeGreaterThanOrEqual(400);
+      expect(response.status, `${method} ${path} ${body.slice(0, 40)}`).toBeLessThan(500);
+      expect(response.json?.error?.code).toEqual(expect.any(String));
+    }
+    expect(await read()).toEqual(before);
+  });
+});
