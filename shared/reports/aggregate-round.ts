@@ -106,7 +106,11 @@ export class RoundAggregator {
     return [...this.cells.values()];
   }
 
-  figures(threshold: number, commentThreshold: number): RoundFigures {
+  figures(
+    threshold: number,
+    commentThreshold: number,
+    frozenSegments?: Parameters<typeof segmentFigures>[2],
+  ): RoundFigures {
     const answered = this.all.answered;
     if (answered < threshold)
       return {
@@ -150,7 +154,7 @@ export class RoundAggregator {
     const placedOrDontKnow = this.all.known + this.all.dontKnow;
     const dontKnowShare = placedOrDontKnow >= threshold ? round4(this.all.dontKnow / placedOrDontKnow) : null;
     if (dontKnowShare === null) withheld.dontKnowShare = 'below-threshold';
-    const bySegment = segmentFigures([...this.cells.values()], threshold);
+    const bySegment = segmentFigures([...this.cells.values()], threshold, frozenSegments);
     const values =
       this.valueTally && this.valueTally.respondents >= threshold
         ? valueFigures(this.valueTally, rank?.median, this.language, threshold)

@@ -59,12 +59,16 @@ export type Segmented<T> = Record<Dimension, T[]>;
 export function segmentFigures(
   cells: Cell<Group>[],
   threshold: number,
+  /** The round's segment values frozen at open: listed even where nobody answered (see `RoundProgress`). */
+  frozen: Partial<Record<Dimension, string[]>> = {},
 ): { segments: Segmented<SegmentFigures>; withheld: Record<string, WithheldReason>; used: Set<string> } {
   const used = usedCells(cells, threshold);
   const withheld: Record<string, WithheldReason> = {};
   const segments = {} as Segmented<SegmentFigures>;
   for (const dimension of SEGMENT_FIELDS) {
-    const values = [...new Set(cells.map((cell) => cell.segments[dimension] ?? ''))].filter(Boolean);
+    const values = [
+      ...new Set([...cells.map((cell) => cell.segments[dimension] ?? ''), ...(frozen[dimension] ?? [])]),
+    ].filter(Boolean);
     segments[dimension] = values
       .sort((a, b) => a.localeCompare(b, 'sv'))
       .map((value) => {

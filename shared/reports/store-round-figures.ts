@@ -44,7 +44,7 @@ export async function computeRoundReport(deps: FigureDeps, round: Round): Promis
   await forEachAnswer(deps.answers, round.id, (answer) => aggregator.add(answer));
   const k = round.snapshot.anonymityThreshold;
   const { counts, cells } = await tallyInvitations(deps.invitations, round);
-  const figures = aggregator.figures(k, round.snapshot.commentThreshold);
+  const figures = aggregator.figures(k, round.snapshot.commentThreshold, round.progress.segmentValues);
   const invited = Math.max(counts.invited, figures.answered);
   const byCode = answeredByCodeFigure(
     await countAnsweredByCode(deps.invitations, round),

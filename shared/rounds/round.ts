@@ -36,6 +36,11 @@ export interface RoundProgress {
   reminder2Cursor?: string;
   reminder2Done?: boolean;
   figuresStored?: boolean;
+  /**
+   * Every department, role and site among the invitations, frozen as the round opens: the report lists these
+   * whether or not anyone in them answered, so a segment's presence says nothing about one person's answering.
+   */
+  segmentValues?: Partial<Record<'department' | 'role' | 'site', string[]>>;
 }
 
 export interface Round {

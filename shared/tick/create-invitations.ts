@@ -25,9 +25,11 @@ export async function createInvitations(
   pages: number,
 ): Promise<'done' | 'more' | 'stopped'> {
   let cursor = round.progress.createCursor;
+  let segmentValues = round.progress.segmentValues ?? {};
   for (let written = 0; written < pages; written++) {
     if (!run.hasTime()) return 'stopped';
     const page = await deps.respondents.list(round.orgId, cursor, PAGE);
+    segmentValues = withSegmentValues(segmentValues, page.items.map(segmentsOf));
     for (let at = 0; at < page.items.length; at += WRITES_IN_FLIGHT) {
       await Promise.all(
         page.items.slice(at, at + WRITES_IN_FLIGHT).map((respondent) =>
@@ -44,10 +46,23 @@ export async function createInvitations(
     }
     cursor = page.cursor;
     if (!cursor) {
-      await deps.rounds.updateProgress(round.orgId, round.id, { invitationsCreated: true });
+      await deps.rounds.updateProgress(round.orgId, round.id, { invitationsCreated: true, segmentValues });
       return 'done';
     }
-    await deps.rounds.updateProgress(round.orgId, round.id, { createCursor: cursor });
+    await deps.rounds.updateProgress(round.orgId, round.id, { createCursor: cursor, segmentValues });
   }
   return 'more';
+}
+
+type SegmentValues = NonNullable<Round['progress']['segmentValues']>;
+
+/** The values seen so far with those of one more page; a page read again adds nothing. */
+function withSegmentValues(seen: SegmentValues, segments: Segments[]): SegmentValues {
+  const next: SegmentValues = {};
+  for (const field of SEGMENT_FIELDS) {
+    const values = new Set(seen[field] ?? []);
+    for (const segment of segments) if (segment[field]) values.add(segment[field]);
+    if (values.size > 0) next[field] = [...values].sort();
+  }
+  return next;
 }

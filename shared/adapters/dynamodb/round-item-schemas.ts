@@ -37,6 +37,13 @@ const ProgressShape = z.object({
   reminder2Cursor: maybe(text()),
   reminder2Done: maybe(z.boolean()),
   figuresStored: maybe(z.boolean()),
+  segmentValues: maybe(
+    z.object({
+      department: maybe(z.array(text())),
+      role: maybe(z.array(text())),
+      site: maybe(z.array(text())),
+    }),
+  ),
 });
 const _progress: ReadsEvery<RoundProgress, z.infer<typeof ProgressShape>> = true;
 
