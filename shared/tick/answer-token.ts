@@ -1,6 +1,6 @@
-import type { Invitation } from '../rounds/invitation.js';
+import type { Invitation, MailKind } from '../rounds/invitation.js';
 import type { Round } from '../rounds/round.js';
-import type { TickDeps } from './tick-deps.js';
+import type { TickDeps, TickRun } from './tick-deps.js';
 
 /** Stores an answer token by its hash for this invitation: a link's (default) or a personal code's. */
 export function putAnswerToken(
@@ -32,4 +32,23 @@ export async function newAnswerLink(
   const tokenHash = deps.secrets.hash(token);
   await putAnswerToken(deps, round, invitation, tokenHash);
   return { url: `${deps.publicUrl}/r/${token}`, tokenHash };
+}
+
+/** Settles a mail that went another way than e-mail (an SMS, a code on paper) as sent, with its token, and counts it. */
+export async function settleSentBy(
+  deps: Pick<TickDeps, 'invitations'>,
+  run: TickRun,
+  round: Round,
+  invitation: Invitation,
+  kind: MailKind,
+  tokenHash: string,
+  channel: 'sms' | 'code',
+): Promise<'sent'> {
+  await deps.invitations.settleMail(round.id, invitation.respondentKey, kind, {
+    state: 'sent',
+    tokenHash,
+    channel,
+  });
+  run.stats.sent++;
+  return 'sent';
 }

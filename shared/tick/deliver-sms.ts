@@ -3,7 +3,7 @@ import type { Invitation, MailKind } from '../rounds/invitation.js';
 import type { Round } from '../rounds/round.js';
 import { invitationSms } from '../sms/invitation-sms.js';
 import { SmsRejected, type SmsSender } from '../sms/sms-sender.js';
-import { newAnswerLink } from './answer-token.js';
+import { newAnswerLink, settleSentBy } from './answer-token.js';
 import { type DeliveryOutcome, isThrottling } from './delivery.js';
 import type { TickDeps, TickRun } from './tick-deps.js';
 
@@ -50,11 +50,5 @@ export async function deliverSms(
     if (isThrottling(error)) throw error;
     return 'failed';
   }
-  await deps.invitations.settleMail(round.id, invitation.respondentKey, kind, {
-    state: 'sent',
-    tokenHash,
-    channel: 'sms',
-  });
-  run.stats.sent++;
-  return 'sent';
+  return settleSentBy(deps, run, round, invitation, kind, tokenHash, 'sms');
 }

@@ -2,7 +2,7 @@ import { answerCodeOf, codeTokenHash } from '../codes/answer-code.js';
 import type { Respondent } from '../respondents/respondent.js';
 import type { Invitation, MailKind } from '../rounds/invitation.js';
 import type { Round } from '../rounds/round.js';
-import { putAnswerToken } from './answer-token.js';
+import { putAnswerToken, settleSentBy } from './answer-token.js';
 import { deliverSms } from './deliver-sms.js';
 import type { DeliveryOutcome } from './delivery.js';
 import type { TickDeps, TickRun } from './tick-deps.js';
@@ -57,11 +57,5 @@ export async function deliverWithoutEmail(
     return 'skipped';
   }
   await putAnswerToken(deps, round, invitation, tokenHash, 'code');
-  await deps.invitations.settleMail(round.id, invitation.respondentKey, kind, {
-    state: 'sent',
-    tokenHash,
-    channel: 'code',
-  });
-  run.stats.sent++;
-  return 'sent';
+  return settleSentBy(deps, run, round, invitation, kind, tokenHash, 'code');
 }

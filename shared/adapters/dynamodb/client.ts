@@ -56,3 +56,11 @@ export async function queryAll(
   } while (start);
   return items;
 }
+
+/** Every item of one partition whose sort key starts with `prefix` (an organisation's rounds, trend points …). */
+export const queryPrefix = (db: DynamoDBDocumentClient, tableName: string, pk: string, prefix: string) =>
+  queryAll(db, {
+    TableName: tableName,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+  });

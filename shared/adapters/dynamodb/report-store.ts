@@ -4,7 +4,7 @@ import { keys } from '../../db/table.js';
 import type { ReportStore } from '../../reports/ports.js';
 import type { RoundReport } from '../../reports/round-report.js';
 import { toTrendPoint } from '../../reports/trend.js';
-import { queryAll } from './client.js';
+import { queryPrefix } from './client.js';
 import { fromItem, stamp } from './item.js';
 import { CommentChunkItem, RoundReportItem, TrendPointItem } from './round-item-schemas.js';
 
@@ -75,14 +75,7 @@ export function createReportStore(db: DynamoDBDocumentClient, tableName: string)
     },
     async getComments(orgId, roundId) {
       const items = (
-        await queryAll(db, {
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: {
-            ':pk': keys.organisation(orgId).pk,
-            ':prefix': keys.reportCommentsPrefix(roundId),
-          },
-        })
+        await queryPrefix(db, tableName, keys.organisation(orgId).pk, keys.reportCommentsPrefix(roundId))
       ).map((item) => fromItem('reportComments', CommentChunkItem, item));
       if (items.length === 0) return undefined;
       // Only the latest write's chunks: a rerun may have fewer chunks, or fewer questions, than the one before.
@@ -95,11 +88,7 @@ export function createReportStore(db: DynamoDBDocumentClient, tableName: string)
       return comments as RoundReport['comments'];
     },
     async listTrend(orgId) {
-      const items = await queryAll(db, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.organisation(orgId).pk, ':prefix': keys.trendPrefix },
-      });
+      const items = await queryPrefix(db, tableName, keys.organisation(orgId).pk, keys.trendPrefix);
       return items
         .map((item) => fromItem('trendPoint', StoredTrendPoint, item).point)
         .sort((a, b) => a.closesAt.localeCompare(b.closesAt));

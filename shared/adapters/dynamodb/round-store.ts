@@ -8,7 +8,7 @@ import {
 import { keys, WORK_QUEUE_INDEX, workQueue } from '../../db/table.js';
 import type { RoundStore } from '../../rounds/ports.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
-import { conditionally, isConditionFailure, queryAll } from './client.js';
+import { conditionally, isConditionFailure, queryPrefix } from './client.js';
 import { fromItem, stamp } from './item.js';
 import { RoundItem } from './round-item-schemas.js';
 
@@ -51,11 +51,7 @@ export function createRoundStore(db: DynamoDBDocumentClient, tableName: string):
       return Item ? fromItem('round', RoundItem, Item) : undefined;
     },
     async list(orgId) {
-      const items = await queryAll(db, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.organisation(orgId).pk, ':prefix': keys.roundPrefix },
-      });
+      const items = await queryPrefix(db, tableName, keys.organisation(orgId).pk, keys.roundPrefix);
       return items
         .map((item) => fromItem('round', RoundItem, item))
         .sort((a, b) => b.opensAt.localeCompare(a.opensAt));
