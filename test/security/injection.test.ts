@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../infra/local/stack.js';
+import { describe, expect, it } from 'vitest';
 import { runTick } from '../../shared/tick/run-tick.js';
 import { manualClock } from '../support/clock.js';
 import { enrolVerified } from '../support/enrol.js';
-import { apiClient, linkIn, sentMail, startTestStack } from '../support/stack.js';
+import { linkIn, sentMail, stackForFile } from '../support/stack.js';
 
 const clock = manualClock(Date.parse('2027-08-02T08:00:00Z'));
 const PAYLOAD = '<img src=x onerror=alert(1)>"\'&';
-let stack: LocalStack;
-let call: ReturnType<typeof apiClient>;
-
-beforeAll(async () => {
-  stack = await startTestStack({ overrides: { clock } });
-  call = apiClient(stack);
-});
-afterAll(() => stack.close());
+const file = stackForFile({ overrides: { clock } });
 
 describe('injection', () => {
   it('escapes hostile organisation, segment and answer text in every page, e-mail and CSV', async () => {
-    const org = await enrolVerified(stack, {
+    const org = await enrolVerified(file.stack, {
       name: `Org ${PAYLOAD}`,
       anonymityThreshold: 3,
       commentThreshold: 3,
@@ -28,18 +20,18 @@ describe('injection', () => {
       email: `${n}@example.org`,
       department: `Dept ${PAYLOAD}`,
     }));
-    await call('PUT', `/v1/organisations/${org.orgId}/respondents`, {
+    await file.call('PUT', `/v1/organisations/${org.orgId}/respondents`, {
       key: org.adminKey,
       json: { respondents },
     });
-    const round = (await call('POST', `/v1/organisations/${org.orgId}/rounds`, { key: org.adminKey })).json
-      .round;
-    await runTick(stack.deps);
-    const invitations = (await sentMail(stack)).filter((m) => m.destination.to[0]?.startsWith('i'));
+    const round = (await file.call('POST', `/v1/organisations/${org.orgId}/rounds`, { key: org.adminKey }))
+      .json.round;
+    await runTick(file.stack.deps);
+    const invitations = (await sentMail(file.stack)).filter((m) => m.destination.to[0]?.startsWith('i'));
     const link = linkIn(invitations[0]?.body.text ?? '', /\/r\/[\w.-]+/);
-    const page = await call('GET', link);
+    const page = await file.call('GET', link);
     for (const mail of invitations)
-      await call('POST', linkIn(mail.body.text, /\/r\/[\w.-]+/), {
+      await file.call('POST', linkIn(mail.body.text, /\/r\/[\w.-]+/), {
         json: {
           rank: 9,
           rankReason: `=HYPERLINK("http://evil") ${PAYLOAD}`,
@@ -49,11 +41,15 @@ describe('injection', () => {
         },
       });
     clock.advanceDays(15);
-    await runTick(stack.deps);
-    const report = (await sentMail(stack)).find((m) => m.subject.startsWith('Rapport'));
-    const csv = await call('GET', `/v1/organisations/${org.orgId}/rounds/${round.id}/report?format=csv`, {
-      key: org.adminKey,
-    });
+    await runTick(file.stack.deps);
+    const report = (await sentMail(file.stack)).find((m) => m.subject.startsWith('Rapport'));
+    const csv = await file.call(
+      'GET',
+      `/v1/organisations/${org.orgId}/rounds/${round.id}/report?format=csv`,
+      {
+        key: org.adminKey,
+      },
+    );
 
     for (const html of [page.text, invitations[0]?.body.html ?? '', report?.body.html ?? '']) {
       expect(html).not.toContain('<img src=x');
@@ -89,9 +85,9 @@ describe('injection', () => {
       },
     ];
     for (const body of attempts)
-      expect((await call('POST', '/v1/organisations', { json: body })).status).toBe(400);
-    expect((await sentMail(stack)).some((m) => m.destination.to.some((to) => to.includes('victim')))).toBe(
-      false,
-    );
+      expect((await file.call('POST', '/v1/organisations', { json: body })).status).toBe(400);
+    expect(
+      (await sentMail(file.stack)).some((m) => m.destination.to.some((to) => to.includes('victim'))),
+    ).toBe(false);
   });
 });

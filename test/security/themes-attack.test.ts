@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../infra/local/stack.js';
+import { describe, expect, it } from 'vitest';
 import { runTick } from '../../shared/tick/run-tick.js';
 import { manualClock } from '../support/clock.js';
 import { enrolVerified } from '../support/enrol.js';
-import { apiClient, linkIn, sentMail, startTestStack } from '../support/stack.js';
+import { linkIn, sentMail, stackForFile } from '../support/stack.js';
 
 const clock = manualClock(Date.parse('2027-10-11T08:00:00Z'));
-let stack: LocalStack;
-let call: ReturnType<typeof apiClient>;
-beforeAll(async () => {
-  stack = await startTestStack({ overrides: { clock } });
-  call = apiClient(stack);
-});
-afterAll(() => stack.close());
+const file = stackForFile({ overrides: { clock } });
 
 /**
  * The attacker (the admin) knows one colleague uses a rare word. The colleague writes it in two questions
@@ -22,22 +15,26 @@ afterAll(() => stack.close());
  */
 describe('themes attack', () => {
   it('learns nothing: a rare word from suppressed questions, or from fewer than k people, is no theme anywhere', async () => {
-    const org = await enrolVerified(stack, { cadence: 'manual', anonymityThreshold: 5, commentThreshold: 5 });
+    const org = await enrolVerified(file.stack, {
+      cadence: 'manual',
+      anonymityThreshold: 5,
+      commentThreshold: 5,
+    });
     const emails = Array.from({ length: 10 }, (_, i) =>
       `t${i}.${org.orgId.slice(4, 9)}@example.org`.toLowerCase(),
     );
-    await call('PUT', `/v1/organisations/${org.orgId}/respondents`, {
+    await file.call('PUT', `/v1/organisations/${org.orgId}/respondents`, {
       key: org.adminKey,
       json: { respondents: emails.map((email) => ({ email })) },
     });
-    const round = (await call('POST', `/v1/organisations/${org.orgId}/rounds`, { key: org.adminKey })).json
-      .round;
-    await runTick(stack.deps);
-    const links = (await sentMail(stack))
+    const round = (await file.call('POST', `/v1/organisations/${org.orgId}/rounds`, { key: org.adminKey }))
+      .json.round;
+    await runTick(file.stack.deps);
+    const links = (await sentMail(file.stack))
       .filter((m) => emails.includes(m.destination.to[0] as string))
       .map((m) => linkIn(m.body.text, /\/r\/[\w.-]+/));
     const [target, ...others] = links;
-    await call('POST', target as string, {
+    await file.call('POST', target as string, {
       json: {
         rank: 30,
         raiseIdeas: 'Mer flamingoflykt i vardagen',
@@ -45,19 +42,19 @@ describe('themes attack', () => {
       },
     });
     for (const [i, link] of others.entries())
-      await call('POST', link, {
+      await file.call('POST', link, {
         json: {
           rank: 20 + i,
           rankReason: i < 4 ? 'Ledningen pratar om zebrakaos' : 'Ledningen styr med budget',
         },
       });
-    await call('POST', `/v1/organisations/${org.orgId}/rounds/${round.id}/close`, { key: org.adminKey });
-    await runTick(stack.deps);
+    await file.call('POST', `/v1/organisations/${org.orgId}/rounds/${round.id}/close`, { key: org.adminKey });
+    await runTick(file.stack.deps);
 
     const path = `/v1/organisations/${org.orgId}/rounds/${round.id}/report`;
-    const report = (await call('GET', path, { key: org.adminKey })).json.report;
-    const csv = (await call('GET', `${path}?format=csv`, { key: org.adminKey })).text;
-    const mail = (await sentMail(stack)).find(
+    const report = (await file.call('GET', path, { key: org.adminKey })).json.report;
+    const csv = (await file.call('GET', `${path}?format=csv`, { key: org.adminKey })).text;
+    const mail = (await sentMail(file.stack)).find(
       (m) => m.subject.startsWith('Rapport') && m.destination.to[0] === org.contactEmail,
     );
     const words = report.themes.map((t: { word: string }) => t.word);

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../infra/local/stack.js';
+import { describe, expect, it } from 'vitest';
 import { runTick } from '../../shared/tick/run-tick.js';
 import { manualClock } from '../support/clock.js';
 import { enrolVerified } from '../support/enrol.js';
-import { apiClient, linkIn, sentMail, startTestStack } from '../support/stack.js';
+import { linkIn, sentMail, stackForFile } from '../support/stack.js';
 
 const clock = manualClock(Date.parse('2027-10-18T08:00:00Z'));
-let stack: LocalStack;
-let call: ReturnType<typeof apiClient>;
-beforeAll(async () => {
-  stack = await startTestStack({ overrides: { clock } });
-  call = apiClient(stack);
-});
-afterAll(() => stack.close());
+const file = stackForFile({ overrides: { clock } });
 
 /**
  * The admin knows one colleague alone fills in the "wished for" list. Six people pick values for today, so the
@@ -21,32 +14,32 @@ afterAll(() => stack.close());
  */
 describe('values attack', () => {
   it('learns nothing from a pick list fewer than k people filled in, in JSON, CSV or the mail', async () => {
-    const org = await enrolVerified(stack, { cadence: 'manual', values: { enabled: true } });
+    const org = await enrolVerified(file.stack, { cadence: 'manual', values: { enabled: true } });
     const emails = Array.from({ length: 7 }, (_, i) =>
       `v${i}.${org.orgId.slice(4, 9)}@example.org`.toLowerCase(),
     );
-    await call('PUT', `/v1/organisations/${org.orgId}/respondents`, {
+    await file.call('PUT', `/v1/organisations/${org.orgId}/respondents`, {
       key: org.adminKey,
       json: { respondents: emails.map((email) => ({ email })) },
     });
-    const round = (await call('POST', `/v1/organisations/${org.orgId}/rounds`, { key: org.adminKey })).json
-      .round;
-    await runTick(stack.deps);
-    const links = (await sentMail(stack))
+    const round = (await file.call('POST', `/v1/organisations/${org.orgId}/rounds`, { key: org.adminKey }))
+      .json.round;
+    await runTick(file.stack.deps);
+    const links = (await sentMail(file.stack))
       .filter((m) => emails.includes(m.destination.to[0] as string))
       .map((m) => linkIn(m.body.text, /\/r\/[\w.-]+/));
     const [lone, ...others] = links;
-    await call('POST', lone as string, {
+    await file.call('POST', lone as string, {
       json: { rank: 40, valuesWishedFor: ['humour', 'curiosity', 'courage'] },
     });
     for (const link of others)
-      await call('POST', link, { json: { rank: 30, valuesToday: ['quality', 'efficiency'] } });
-    await call('POST', `/v1/organisations/${org.orgId}/rounds/${round.id}/close`, { key: org.adminKey });
-    await runTick(stack.deps);
+      await file.call('POST', link, { json: { rank: 30, valuesToday: ['quality', 'efficiency'] } });
+    await file.call('POST', `/v1/organisations/${org.orgId}/rounds/${round.id}/close`, { key: org.adminKey });
+    await runTick(file.stack.deps);
 
     const path = `/v1/organisations/${org.orgId}/rounds/${round.id}/report`;
-    const report = (await call('GET', path, { key: org.adminKey })).json.report;
-    const csv = (await call('GET', `${path}?format=csv`, { key: org.adminKey })).text;
+    const report = (await file.call('GET', path, { key: org.adminKey })).json.report;
+    const csv = (await file.call('GET', `${path}?format=csv`, { key: org.adminKey })).text;
 
     expect(report.values.today.length).toBe(100);
     expect(report.values.wishedFor).toEqual([]);

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../infra/local/stack.js';
 
 /** A whole local stack on free ports, in memory: one per test file. */
@@ -9,6 +10,17 @@ export function startTestStack(options: Partial<LocalStackOptions> = {}): Promis
     ...options,
     env: { LOG_LEVEL: 'silent', ...options.env },
   });
+}
+
+/** One stack for a test file: started before its tests, closed after them; `call` speaks to its API. */
+export function stackForFile(options: Partial<LocalStackOptions> = {}) {
+  const file = {} as { stack: LocalStack; call: ReturnType<typeof apiClient> };
+  beforeAll(async () => {
+    file.stack = await startTestStack(options);
+    file.call = apiClient(file.stack);
+  });
+  afterAll(() => file.stack?.close());
+  return file;
 }
 
 export interface StoredMail {

@@ -119,39 +119,13 @@ describe('the report mail', () => {
   });
 
   it('says "no clear trend" or "too few rounds" instead of a year, and nothing about a goal not yet projected', () => {
-    const unclear = reportMail(
-      'a@example.org',
-      'D',
-      roundReport(),
-      trend({
-        goal: {
-          place: 10,
-          by: '2035-12-31',
-          projection: { year: null, band: null, status: 'no-clear-trend' },
-        },
-      }),
-      JSON_URL,
-    ).text;
-    const early = reportMail(
-      'a@example.org',
-      'D',
-      roundReport(),
-      trend({
-        goal: {
-          place: 10,
-          by: '2035-12-31',
-          projection: { year: null, band: null, status: 'too-few-rounds' },
-        },
-      }),
-      JSON_URL,
-    ).text;
-    const before = reportMail(
-      'a@example.org',
-      'D',
-      roundReport(),
-      trend({ goal: { place: 10 } }),
-      JSON_URL,
-    ).text;
+    const mailText = (goal: NonNullable<Parameters<typeof trend>[0]>['goal']) =>
+      reportMail('a@example.org', 'D', roundReport(), trend({ goal }), JSON_URL).text;
+    const projected = (status: 'no-clear-trend' | 'too-few-rounds') =>
+      mailText({ place: 10, by: '2035-12-31', projection: { year: null, band: null, status } });
+    const unclear = projected('no-clear-trend');
+    const early = projected('too-few-rounds');
+    const before = mailText({ place: 10 });
 
     expect(unclear).toContain('Läge: ingen tydlig trend');
     expect(unclear).not.toContain('Prognos');
