@@ -12,6 +12,7 @@ import { runTick } from '../../shared/tick/run-tick.js';
 import { orgOfAddress } from '../support/many-organisations.js';
 import { startBenchStack } from './support/bench-stack.js';
 import { childInput, memorySampler, reportResult } from './support/child.js';
+import { meterPorts, perMailLines } from './support/port-meter.js';
 import { virtualTime } from './support/virtual-time.js';
 
 const input = childInput<{
@@ -60,6 +61,22 @@ const stack = await startBenchStack(services, {
   overrides: { clock: time.clock, mailer, sleep: time.sleep },
 });
 time.model(stack.db, input.dbMs);
+const ports = meterPorts(stack.deps, [
+  'organisations',
+  'rounds',
+  'invitations',
+  'respondents',
+  'suppressions',
+  'tokens',
+  'tickState',
+  'mailQuota',
+  'valueLists',
+  'actions',
+  'answers',
+  'reports',
+  'benchmarks',
+]);
+ports.countCommands(stack.db);
 const memory = memorySampler(50);
 
 const ticks: { startedAt: number; endedAt: number; sent: number }[] = [];
@@ -100,5 +117,6 @@ reportResult({
   perOrg: Object.fromEntries(perOrg),
   memory: memory.stop(),
   requests: { commands, readUnits, writeUnits },
+  breakdown: perMailLines(ports.reading, sent),
 });
 process.exit(0);

@@ -31,6 +31,8 @@ interface WorkerResult {
   perOrg: Record<string, [number, number, number]>;
   memory: MemoryPeak;
   requests: { commands: number; readUnits: number; writeUnits: number };
+  /** DynamoDB requests a mail by port method and command, one line each. */
+  breakdown: string[];
 }
 
 /**
@@ -77,6 +79,7 @@ async function manyOrganisations(quota: number, workers: number) {
       },
       { timeoutMs: 60 * 60_000 },
     );
+    process.stderr.write(`${quota}/s × ${workers}: ${result.breakdown.join('\n')}\n`);
     return {
       ...summarise(result, startAt, quota),
       volume,

@@ -1,10 +1,17 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  DynamoDBDocumentClient,
+  PutCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { createAnswerStore } from '../../shared/adapters/dynamodb/answer-store.js';
 import { batchWrite } from '../../shared/adapters/dynamodb/batch.js';
 import { createInvitationStore } from '../../shared/adapters/dynamodb/invitation-store.js';
+import { createSuppressionStore } from '../../shared/adapters/dynamodb/suppression-store.js';
 
 const client = () =>
   DynamoDBDocumentClient.from(
@@ -81,5 +88,34 @@ describe('DynamoDB adapters under faults', () => {
 
     await expect(store.claimMail('r', 'k', 'invite', 'now', 'later')).resolves.toBe(false);
     await expect(store.claimMail('r', 'k', 'invite', 'now', 'later')).rejects.toThrow('Rate of requests');
+  });
+
+  it('asks for bounces and unsubscribes of a mail turn in one BatchGetItem, and of a full page in two', async () => {
+    const db = client();
+    const mock = mockClient(db);
+    mock.on(BatchGetCommand).callsFake((input) => {
+      const wanted = input.RequestItems.t.Keys as { pk: string; sk: string }[];
+      // One of them bounced, another unsubscribed from org_a.
+      const found = wanted.filter(
+        (key) => key.pk === `SUPPRESS#${'b'.repeat(64)}` || key.sk === `UNSUBSCRIBED#${'c'.repeat(64)}`,
+      );
+      return {
+        Responses: {
+          t: found.map((key) => ({
+            ...key,
+            respondentKey: key.pk.startsWith('SUPPRESS') ? 'b'.repeat(64) : 'c'.repeat(64),
+          })),
+        },
+      };
+    });
+    const suppressions = createSuppressionStore(db, 't');
+    const turn = ['a', 'b', 'c'].map((digit) => digit.repeat(64));
+
+    const suppressed = await suppressions.suppressedAmong('org_a', turn);
+    const page = Array.from({ length: 100 }, (_, i) => i.toString(16).padStart(64, '0'));
+    await suppressions.suppressedAmong('org_a', page);
+
+    expect(suppressed).toEqual(new Set(['b'.repeat(64), 'c'.repeat(64)]));
+    expect(mock.commandCalls(BatchGetCommand)).toHaveLength(1 + 2);
   });
 });

@@ -39,11 +39,13 @@ export function createSuppressionStore(db: DynamoDBDocumentClient, tableName: st
       );
     },
     async suppressedAmong(orgId, respondentKeys) {
-      const [global, unsubscribed] = await Promise.all([
-        found(respondentKeys.map((key) => keys.suppression(key))),
-        unsubscribedAmong(orgId, respondentKeys),
-      ]);
-      return new Set([...global, ...unsubscribed]);
+      // Both kinds of key in the same BatchGetItem (100 keys each), the requests in parallel: one request for a
+      // mail turn of up to 50 people, where asking for each kind apart took two (bench row 10).
+      const keyList = respondentKeys.flatMap((key) => [keys.suppression(key), keys.unsubscribed(orgId, key)]);
+      const chunks = Array.from({ length: Math.ceil(keyList.length / 100) }, (_, i) =>
+        found(keyList.slice(i * 100, i * 100 + 100)),
+      );
+      return new Set((await Promise.all(chunks)).flatMap((set) => [...set]));
     },
     unsubscribedAmong,
   };
