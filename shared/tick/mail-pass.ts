@@ -102,6 +102,8 @@ async function sendPage(
 
 /** A round's share of one rotation: how many mails it may send before the next round's turn, how many at once. */
 export interface Turn {
+  /** The share of a pass's first turn (no cursor saved yet): small, so every round is reached soon. */
+  firstMails: number;
   mails: number;
   inFlight: number;
 }
@@ -128,7 +130,7 @@ export async function runMailPass(
 ): Promise<PassOutcome> {
   const cursorField = `${kind}Cursor` as keyof RoundProgress;
   let cursor = round.progress[cursorField] as string | undefined;
-  let left = turn.mails;
+  let left = cursor === undefined ? turn.firstMails : turn.mails;
   // Pages are read ahead; a pass that stops before awaiting one must not leave its failure unhandled.
   const readAhead = (from: string | undefined, size: number) => {
     const loading = loadPage(deps, round, kind, from, size);

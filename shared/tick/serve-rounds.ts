@@ -21,19 +21,31 @@ export const MAIL_CONCURRENCY = 8;
  * one lane's reads with another's sends.
  */
 export const LANES = 16;
-/** One rotation through every active round takes about this long at the quota: it sets each turn's share. */
-export const ROTATION_MS = 30_000;
+/**
+ * The first rotation, in which every round's pass sends its first mails, takes about this long at the quota: short,
+ * so every organisation opening in the same minute gets its first invitations within minutes.
+ */
+export const FIRST_ROTATION_MS = 30_000;
+/**
+ * Later rotations take about this long: a turn pays its own reads (the round, the page, the people and their
+ * suppressions) and a cursor write, so the longer turn spreads them over more mails (2,000 rounds: 30 mails a
+ * turn at 200/s, 3 at 14/s, instead of 3 and 1). A close or reminder waits at most one rotation.
+ */
+export const ROTATION_MS = 300_000;
 const PAGE = 100;
 
 /**
- * Each round's share of a rotation: the quota's mails for one rotation split evenly, at least one. With 2,000
- * rounds at 200/s that is 3 mails a turn, so every round has had its first invitation within about half a
- * minute of sending; a lone round gets the whole rotation's worth and sends as before.
+ * Each round's share of a rotation: the quota's mails for one rotation split evenly, at least one; a pass's first
+ * turn takes its share of the short first rotation. With 2,000 rounds at 200/s that is 3 mails in the first turn
+ * and 30 in each later one; a lone round gets the whole rotation's worth and sends as before.
  */
 export function turnFor(mailRatePerSecond: number, rounds: number): Turn {
   const lanes = Math.min(LANES, Math.max(1, rounds));
+  const share = (rotationMs: number) =>
+    Math.max(1, Math.ceil((mailRatePerSecond * rotationMs) / 1000 / Math.max(1, rounds)));
   return {
-    mails: Math.max(1, Math.ceil((mailRatePerSecond * ROTATION_MS) / 1000 / Math.max(1, rounds))),
+    firstMails: share(FIRST_ROTATION_MS),
+    mails: share(ROTATION_MS),
     inFlight: Math.max(1, Math.ceil(MAIL_CONCURRENCY / lanes)),
   };
 }
@@ -88,7 +100,8 @@ async function advanceRound(deps: TickDeps, run: TickRun, round: Round, turn: Tu
     return false;
   }
   if (!round.progress.invitationsCreated) {
-    const created = await createInvitations(deps, run, round, Math.ceil(turn.mails / PAGE));
+    // Pages of the first rotation's share: a large round starts mailing after seconds, not after its whole creation.
+    const created = await createInvitations(deps, run, round, Math.ceil(turn.firstMails / PAGE));
     if (created !== 'done') return created === 'more';
   }
   if (!round.progress.inviteDone) {
