@@ -28,45 +28,52 @@ export function tokensAt(bucket: MailBucket | undefined, now: number, perMs: num
 /**
  * A token bucket in one table item, shared by every tick worker (docs/decisions.md, issue 18): a take reads the
  * bucket (or trusts its own last write), refills it for the time passed, and writes it back less a batch of
- * tokens, on the condition that nobody wrote since; a lost race re-reads. The batch is spent locally, one
- * token a mail, so the item sees about ten writes a second however many workers and mails there are. Tokens a
- * worker holds when its run ends are lost: the account sends a little less, never more.
+ * tokens, on the condition that nobody wrote since; a lost race re-reads. A batch may be taken before all of it
+ * has come in: the bucket goes below zero and each slot of the batch is sent at the time its token comes in, so
+ * sends stay evenly paced and the item sees one write a batch (about ten a second) at the quota, however many
+ * workers and mails there are. A bucket below zero is someone's batch still coming in: the others wait until it
+ * has. Tokens a worker holds when its run ends are lost: the account sends a little less, never more.
  */
 export function createMailQuota(deps: MailQuotaDeps): MailQuota {
   const perMs = deps.mailRatePerSecond / 1000;
   const batch = Math.max(1, Math.ceil(perMs * QUOTA_BATCH_MS));
   const capacity = Math.max(batch, Math.ceil(perMs * QUOTA_BURST_MS));
-  let held = 0;
+  /** When each slot this worker took comes in (epoch ms), earliest first. */
+  const slots: number[] = [];
   let known: MailBucket | undefined;
   let trusted = false;
   let queue: Promise<void> = Promise.resolve();
   // A wait counts as time passed even on a clock that has not moved (a test's): the same on a real one.
   let waitedUntil = 0;
+  const now = () => Math.max(deps.clock.now().getTime(), waitedUntil);
+  const sleepUntil = async (at: number) => {
+    const from = now();
+    waitedUntil = Math.max(waitedUntil, at);
+    if (at > from) await deps.sleep(at - from);
+  };
 
   async function fill() {
     for (;;) {
       const seen = trusted ? known : await deps.mailQuota.read();
-      const now = Math.max(deps.clock.now().getTime(), waitedUntil);
-      const tokens = tokensAt(seen, now, perMs, capacity);
-      if (tokens < 1) {
-        // Our copy may be stale; the conditional write after the wait tells.
+      const at = now();
+      const tokens = tokensAt(seen, at, perMs, capacity);
+      if (tokens < 0) {
+        // Another batch is still coming in. Our copy may be stale; the conditional write after the wait tells.
         known = seen;
         trusted = true;
-        const wait = Math.ceil((1 - tokens) / perMs);
-        waitedUntil = now + wait;
-        await deps.sleep(wait);
+        await sleepUntil(at + Math.ceil(-tokens / perMs));
         continue;
       }
-      const granted = Math.min(batch, Math.floor(tokens));
       const next = {
-        tokens: tokens - granted,
-        at: Math.max(now, seen?.at ?? now),
+        tokens: tokens - batch,
+        at: Math.max(at, seen?.at ?? at),
         version: (seen?.version ?? 0) + 1,
       };
       if (await deps.mailQuota.replace(next, seen?.version ?? 0)) {
         known = next;
         trusted = true;
-        held += granted;
+        // Token k of the batch is there now if the bucket held it, else once the rate has brought it in.
+        for (let k = 1; k <= batch; k++) slots.push(at + Math.max(0, Math.ceil((k - tokens) / perMs)));
         return;
       }
       trusted = false;
@@ -77,8 +84,8 @@ export function createMailQuota(deps: MailQuotaDeps): MailQuota {
     take() {
       // One take at a time per worker: concurrent senders queue behind the batch being fetched.
       const turn = queue.then(async () => {
-        if (held === 0) await fill();
-        held--;
+        if (slots.length === 0) await fill();
+        await sleepUntil(slots.shift() as number);
       });
       queue = turn.catch(() => {});
       return turn;

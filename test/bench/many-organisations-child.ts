@@ -1,23 +1,35 @@
 /**
- * Row 10's workers: the real tick against dynalite, on simulated time (support/virtual-time.ts), in their own
- * process. The every-minute rule is modelled as deployed: it fires on the minute and starts a tick worker while
- * fewer than `workers` (the reserved concurrency) run; a worker runs one tick to its budget or until nothing is
- * left. It also reports the DynamoDB requests and units every worker together used.
+ * Row 10's workers: the real tick on simulated time (support/virtual-time.ts), in their own process, against
+ * dynalite or against the memory stores standing for the table (`store: 'memory'`: the contract-tested adapters,
+ * invitations paged by shard as the table pages them, each call answering after the requests it stands for,
+ * support/modelled-stores.ts). The every-minute rule is modelled as deployed: it fires on the minute and starts a
+ * tick worker while fewer than `workers` (the reserved concurrency) run; a worker runs one tick to its budget or
+ * until nothing is left. It also reports the DynamoDB requests every worker together made, by port method.
  * Every DynamoDB request takes `dbMs` and every SES send `sesMs` of simulated time; the counting mailer records,
  * per organisation, its first and last invitation and how many. Reports those, each send's time, and the
- * process's peak memory (all its workers together).
+ * process's peak memory (all its workers together; with memory stores, also the stores' own heap).
  */
+import type { Logger } from '../../shared/logger.js';
 import type { Mailer } from '../../shared/mail/ports.js';
 import { runTick } from '../../shared/tick/run-tick.js';
-import { orgOfAddress } from '../support/many-organisations.js';
+import type { TickDeps } from '../../shared/tick/tick-deps.js';
+import { orgOfAddress, seedOrganisationWithRound } from '../support/many-organisations.js';
+import { createMemoryDeps } from '../support/memory-deps.js';
 import { startBenchStack } from './support/bench-stack.js';
 import { childInput, memorySampler, reportResult } from './support/child.js';
+import { requestCost, shardedMemoryInvitations } from './support/modelled-stores.js';
 import { meterPorts, perMailLines } from './support/port-meter.js';
 import { virtualTime } from './support/virtual-time.js';
 
 const input = childInput<{
+  store: 'dynalite' | 'memory';
+  /** dynalite: the table the parent seeded. */
   env: Record<string, string>;
   pepper: string;
+  /** memory: the organisations this process seeds (ids as the parent's), each with its round opening then. */
+  seed: { orgIds: string[]; respondents: number; opensAt: string };
+  mailRatePerSecond: number;
+  tickBudgetMs: number;
   /** Simulated time at which the rule first fires. */
   startAt: number;
   workers: number;
@@ -30,7 +42,8 @@ const input = childInput<{
 
 const time = virtualTime(input.startAt);
 const perOrg = new Map<string, [first: number, last: number, count: number]>();
-const sends: number[] = [];
+/** Sends go out in simulated-time order. */
+const sends = { first: undefined as number | undefined, last: 0 };
 let sent = 0;
 const mailer: Mailer = {
   async send(mail) {
@@ -38,7 +51,8 @@ const mailer: Mailer = {
     const at = time.now();
     if (mail.purpose === 'invite') {
       sent++;
-      sends.push(at);
+      sends.first ??= at;
+      sends.last = at;
       const org = orgOfAddress(mail.to) ?? 'other';
       const seen = perOrg.get(org);
       if (seen) {
@@ -49,19 +63,7 @@ const mailer: Mailer = {
     return { messageId: String(at) };
   },
 };
-const services = {
-  dynamoEndpoint: input.env.DYNAMODB_ENDPOINT as string,
-  sesUrl: input.env.SES_ENDPOINT as string,
-  tableName: input.env.TABLE_NAME as string,
-  close: async () => {},
-};
-const stack = await startBenchStack(services, {
-  pepper: input.pepper,
-  env: input.env,
-  overrides: { clock: time.clock, mailer, sleep: time.sleep },
-});
-time.model(stack.db, input.dbMs);
-const ports = meterPorts(stack.deps, [
+const STORES = [
   'organisations',
   'rounds',
   'invitations',
@@ -75,8 +77,56 @@ const ports = meterPorts(stack.deps, [
   'answers',
   'reports',
   'benchmarks',
-]);
-ports.countCommands(stack.db);
+] as const;
+const gc = (globalThis as { gc?: () => void }).gc;
+const silent: Logger = { info() {}, warn() {}, error() {}, child: () => silent };
+
+/** The memory stores, seeded here (nothing costs simulated time yet), then every call modelled. */
+async function memoryDeps() {
+  const deps = createMemoryDeps({ clock: time.clock });
+  deps.invitations = shardedMemoryInvitations();
+  for (const orgId of input.seed.orgIds)
+    await seedOrganisationWithRound(deps, {
+      orgId,
+      respondents: input.seed.respondents,
+      opensAt: new Date(input.seed.opensAt),
+    });
+  const ports = meterPorts(deps, [...STORES], { time, dbMs: input.dbMs, costOf: requestCost });
+  return { deps, ports, close: async () => {} };
+}
+
+/** The service's DynamoDB stores on the table the parent seeded, every request modelled. */
+async function dynaliteDeps() {
+  const services = {
+    dynamoEndpoint: input.env.DYNAMODB_ENDPOINT as string,
+    sesUrl: input.env.SES_ENDPOINT as string,
+    tableName: input.env.TABLE_NAME as string,
+    close: async () => {},
+  };
+  const stack = await startBenchStack(services, {
+    pepper: input.pepper,
+    env: input.env,
+    overrides: { clock: time.clock, mailer, sleep: time.sleep },
+  });
+  time.model(stack.db, input.dbMs);
+  const ports = meterPorts(stack.deps, [...STORES]);
+  ports.countCommands(stack.db);
+  return { deps: stack.deps, ports, close: () => stack.close() };
+}
+
+const stores = input.store === 'memory' ? await memoryDeps() : await dynaliteDeps();
+const deps: TickDeps = {
+  ...stores.deps,
+  clock: time.clock,
+  sleep: time.sleep,
+  mailer,
+  logger: silent,
+  mailRatePerSecond: input.mailRatePerSecond,
+  tickBudgetMs: input.tickBudgetMs,
+};
+gc?.();
+/** The heap before any tick ran: with memory stores, mostly the seeded stores themselves. */
+const seededHeap = process.memoryUsage().heapUsed;
 const memory = memorySampler(50);
 
 const ticks: { startedAt: number; endedAt: number; sent: number }[] = [];
@@ -91,7 +141,7 @@ for (let firing = 0; sent < input.volume && time.now() < input.untilAt; firing++
     running++;
     const startedAt = time.now();
     runs.push(
-      runTick(stack.deps).then(
+      runTick(deps).then(
         (stats) => {
           running--;
           ticks.push({ startedAt, endedAt: time.now(), sent: stats.sent });
@@ -108,15 +158,21 @@ for (let firing = 0; sent < input.volume && time.now() < input.untilAt; firing++
   await time.sleep(minute - ((time.now() - input.startAt) % minute));
 }
 await Promise.all(runs);
-await stack.close();
-const { commands, readUnits, writeUnits } = stack.meter.read();
+await stores.close();
+const peak = memory.stop();
+gc?.();
+const requests = Object.values(stores.ports.reading.commands)
+  .flatMap((byCommand) => Object.values(byCommand))
+  .reduce((sum, n) => sum + n, 0);
 reportResult({
   sent,
   ticks,
   sends,
   perOrg: Object.fromEntries(perOrg),
-  memory: memory.stop(),
-  requests: { commands, readUnits, writeUnits },
-  breakdown: perMailLines(ports.reading, sent),
+  memory: peak,
+  /** Heap after GC before the first tick and after the last: with memory stores, the stores' own. */
+  storeHeap: { seeded: seededHeap, end: process.memoryUsage().heapUsed },
+  requests,
+  breakdown: perMailLines(stores.ports.reading, sent),
 });
 process.exit(0);

@@ -1,5 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { RequestCost } from './modelled-stores.js';
+import type { VirtualTime } from './virtual-time.js';
 
 /** Which port method a DynamoDB request was issued by (`invitations.claimMail`), while it runs. */
 const caller = new AsyncLocalStorage<string>();
@@ -10,12 +12,20 @@ export interface PortReading {
   commands: Record<string, Record<string, number>>;
 }
 
+/** Memory stores standing for the table: each call costs the requests it would make, in simulated time. */
+export interface RequestModel {
+  time: VirtualTime;
+  dbMs: number;
+  costOf: (label: string, args: unknown[]) => RequestCost;
+}
+
 /**
  * Counts every call of every method of the named stores of `deps` (replacing each store with a counting
  * wrapper) and, with `countCommands(db)`, every DynamoDB command by the port method that issued it: where a
- * run's requests go.
+ * run's requests go. With a `model` (memory stores), each call instead counts the requests it stands for
+ * (as `modelled`) and answers `dbMs` × those made one after another later, in simulated time.
  */
-export function meterPorts<D extends object>(deps: D, stores: (keyof D & string)[]) {
+export function meterPorts<D extends object>(deps: D, stores: (keyof D & string)[], model?: RequestModel) {
   const reading: PortReading = { calls: {}, commands: {} };
   for (const store of stores) {
     const target = deps[store] as Record<string, unknown>;
@@ -26,9 +36,18 @@ export function meterPorts<D extends object>(deps: D, stores: (keyof D & string)
         continue;
       }
       const label = `${store}.${name}`;
+      const invoke = (args: unknown[]) =>
+        (method as (...a: unknown[]) => Promise<unknown>).apply(target, args);
       wrapped[name] = (...args: unknown[]) => {
         reading.calls[label] = (reading.calls[label] ?? 0) + 1;
-        return caller.run(label, () => (method as (...a: unknown[]) => unknown).apply(target, args));
+        if (!model) return caller.run(label, () => invoke(args));
+        const cost = model.costOf(label, args);
+        const byCommand = reading.commands[label] ?? {};
+        byCommand.modelled = (byCommand.modelled ?? 0) + cost.requests;
+        reading.commands[label] = byCommand;
+        return cost.sequential === 0
+          ? invoke(args)
+          : model.time.call(model.dbMs * cost.sequential, () => invoke(args));
       };
     }
     (deps as Record<string, unknown>)[store] = wrapped;

@@ -56,22 +56,24 @@ export function virtualTime(start: number) {
       wakeLater();
     });
   const sleep = (ms: number) => sleepUntil(now + Math.max(0, ms));
+  /** Runs `work` as one modelled request: its answer comes `latencyMs` of simulated time after it was sent. */
+  async function call<T>(latencyMs: number, work: () => Promise<T>): Promise<T> {
+    const at = now + latencyMs;
+    answering.push(at);
+    try {
+      return await work();
+    } finally {
+      answering.splice(answering.indexOf(at), 1);
+      await sleepUntil(at);
+    }
+  }
   /** Every request of this client answers `latencyMs` of simulated time after it was sent. */
   function model(db: DynamoDBDocumentClient, latencyMs: number) {
-    db.middlewareStack.add(
-      (next) => async (args) => {
-        const at = now + latencyMs;
-        answering.push(at);
-        try {
-          return await next(args);
-        } finally {
-          answering.splice(answering.indexOf(at), 1);
-          await sleepUntil(at);
-        }
-      },
-      { name: 'virtualTime', step: 'initialize' },
-    );
+    db.middlewareStack.add((next) => (args) => call(latencyMs, () => next(args)), {
+      name: 'virtualTime',
+      step: 'initialize',
+    });
   }
-  return { clock, sleep, model, now: () => now };
+  return { clock, sleep, model, call, now: () => now };
 }
 export type VirtualTime = ReturnType<typeof virtualTime>;

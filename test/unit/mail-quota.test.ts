@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryMailQuotaStore } from '../../shared/adapters/memory/tick-state.js';
+import { createMailQuota, QUOTA_BATCH_MS, QUOTA_BURST_MS } from '../../shared/tick/mail-quota.js';
+import { manualClock } from '../support/clock.js';
+
+describe('the account-wide send bucket', () => {
+  it('writes the bucket once a batch of sends, not once a mail, when sending at the quota', async () => {
+    const clock = manualClock(Date.parse('2027-03-01T08:00:00Z'));
+    const store = createMemoryMailQuotaStore();
+    const requests = { read: 0, replace: 0 };
+    const counted = {
+      read: () => (requests.read++, store.read()),
+      replace: (...args: Parameters<typeof store.replace>) => (requests.replace++, store.replace(...args)),
+    };
+    const sleep = async (ms: number) => clock.set(new Date(clock.now().getTime() + ms).toISOString());
+    const rate = 200;
+    const quota = createMailQuota({ mailQuota: counted, clock, sleep, mailRatePerSecond: rate });
+    const start = clock.now().getTime();
+
+    for (let i = 0; i < 2_000; i++) await quota.take();
+    const seconds = (clock.now().getTime() - start) / 1000;
+
+    // A batch is 100 ms of sends (20 at 200/s): about 100 writes for 2,000 mails.
+    const batch = (rate * QUOTA_BATCH_MS) / 1000;
+    expect(requests.replace).toBeLessThanOrEqual(Math.ceil(2_000 / batch) + 2);
+    // And never above the rate: all but the bucket's first fill came at 200 a second.
+    expect(seconds).toBeGreaterThanOrEqual((2_000 - (rate * QUOTA_BURST_MS) / 1000 - batch) / rate);
+  });
+});
