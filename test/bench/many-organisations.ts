@@ -7,7 +7,7 @@ import { type MemoryPeak, runChild } from './support/child.js';
 import type { Row } from './support/rows.js';
 import { inChunks } from './support/seed.js';
 import { startServices } from './support/services.js';
-import { int, mb, median, QUICK, ratio } from './support/stats.js';
+import { int, mb, QUICK, ratio } from './support/stats.js';
 
 const CHILD = fileURLToPath(new URL('./many-organisations-child.ts', import.meta.url));
 

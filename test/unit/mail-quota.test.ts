@@ -9,8 +9,14 @@ describe('the account-wide send bucket', () => {
     const store = createMemoryMailQuotaStore();
     const requests = { read: 0, replace: 0 };
     const counted = {
-      read: () => (requests.read++, store.read()),
-      replace: (...args: Parameters<typeof store.replace>) => (requests.replace++, store.replace(...args)),
+      read() {
+        requests.read++;
+        return store.read();
+      },
+      replace(...args: Parameters<typeof store.replace>) {
+        requests.replace++;
+        return store.replace(...args);
+      },
     };
     const sleep = async (ms: number) => clock.set(new Date(clock.now().getTime() + ms).toISOString());
     const rate = 200;
