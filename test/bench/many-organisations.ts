@@ -91,7 +91,7 @@ async function manyOrganisations(quota: number, workers: number, store: 'dynalit
   };
 }
 const CHILD_OPTIONS = {
-  nodeFlags: ['--expose-gc', '--max-old-space-size=8192'],
+  nodeFlags: ['--expose-gc', ...(process.env.BENCH_NODE_FLAGS?.split(' ') ?? ['--max-old-space-size=8192'])],
   timeoutMs: 3 * 60 * 60_000,
 };
 
