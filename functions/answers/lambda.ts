@@ -1,5 +1,5 @@
 import { getConnInfo, handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
+import { createDocumentClient, warmConnection } from '../../shared/adapters/dynamodb/client.js';
 import { extensionSecretReader } from '../../shared/adapters/ssm/extension-secret-reader.js';
 import { createRespondentDeps, systemClock } from '../../shared/respondent-deps.js';
 import { startAnswersSettings } from '../../shared/settings/answers.js';
@@ -9,13 +9,14 @@ import { onFirstInvocation } from '../first-invocation.js';
 /** The answer pages' Lambda: API Gateway sends a respondent's link (`/r/*`) and the pages' assets here. */
 export const handler = onFirstInvocation(async () => {
   const { settings, tokenPepper } = startAnswersSettings(process.env, extensionSecretReader(process.env));
-  // Built while the extension answers with the pepper: its round trip adds nothing of its own to a cold start.
+  // Built, and its first request made, while the extension answers with the pepper: the two round trips overlap.
   const db = createDocumentClient({
     tableName: settings.tableName,
     region: settings.region,
     endpoint: settings.dynamoEndpoint,
   });
-  const deps = createRespondentDeps({ ...settings, tokenPepper: await tokenPepper }, systemClock, db);
+  const [pepper] = await Promise.all([tokenPepper, warmConnection(db, settings.tableName)]);
+  const deps = createRespondentDeps({ ...settings, tokenPepper: pepper }, systemClock, db);
   const handleEvent = handle(
     createAnswerApp(deps, { clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown' }),
   );
