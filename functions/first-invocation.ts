@@ -1,5 +1,5 @@
 import { once } from '../shared/adapters/lazy.js';
-import { logInvocation, processLog } from '../shared/adapters/logging/powertools-logger.js';
+import { logInvocation, processLog } from '../shared/adapters/logging/json-logger.js';
 
 /**
  * Builds a Lambda handler on its first invocation and keeps it for the container's life. Production reads

@@ -1,6 +1,6 @@
 import { createDocumentClient } from './adapters/dynamodb/client.js';
 import { createSuppressionStore } from './adapters/dynamodb/suppression-store.js';
-import { createLogger } from './adapters/logging/powertools-logger.js';
+import { createLogger } from './adapters/logging/json-logger.js';
 import type { Clock } from './common-ports.js';
 import { createSecrets } from './security/secrets.js';
 import type { NotificationSettings } from './settings/ses-notifications.js';

@@ -7,7 +7,7 @@ import { createInvitationStore } from './adapters/dynamodb/invitation-store.js';
 import { createRateCounter } from './adapters/dynamodb/rate-counter.js';
 import { createRespondentStore } from './adapters/dynamodb/respondent-store.js';
 import { createSuppressionStore } from './adapters/dynamodb/suppression-store.js';
-import { createLogger } from './adapters/logging/powertools-logger.js';
+import { createLogger } from './adapters/logging/json-logger.js';
 import type { AnswerLinkReader, AnswerStore } from './answers/ports.js';
 import type { AttemptCounter } from './codes/guess-limits.js';
 import type { AnswerCodeReader } from './codes/ports.js';

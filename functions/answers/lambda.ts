@@ -1,17 +1,24 @@
 import { getConnInfo, handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
+import { createDocumentClient, warmConnection } from '../../shared/adapters/dynamodb/client.js';
 import { extensionSecretReader } from '../../shared/adapters/ssm/extension-secret-reader.js';
 import { createRespondentDeps, systemClock } from '../../shared/respondent-deps.js';
-import { loadAnswersSettings } from '../../shared/settings/answers.js';
+import { startAnswersSettings } from '../../shared/settings/answers.js';
 import { createAnswerApp } from '../api/answer-app.js';
 import { onFirstInvocation } from '../first-invocation.js';
 
 /** The answer pages' Lambda: API Gateway sends a respondent's link (`/r/*`) and the pages' assets here. */
 export const handler = onFirstInvocation(async () => {
-  const config = await loadAnswersSettings(process.env, extensionSecretReader(process.env));
+  const { settings, tokenPepper } = startAnswersSettings(process.env, extensionSecretReader(process.env));
+  // Built, and its first request made, while the extension answers with the pepper: the two round trips overlap.
+  const db = createDocumentClient({
+    tableName: settings.tableName,
+    region: settings.region,
+    endpoint: settings.dynamoEndpoint,
+  });
+  const [pepper] = await Promise.all([tokenPepper, warmConnection(db, settings.tableName)]);
+  const deps = createRespondentDeps({ ...settings, tokenPepper: pepper }, systemClock, db);
   const handleEvent = handle(
-    createAnswerApp(createRespondentDeps(config, systemClock), {
-      clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
-    }),
+    createAnswerApp(deps, { clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown' }),
   );
   return (event: LambdaEvent, context?: LambdaContext) => handleEvent(event, context);
 });

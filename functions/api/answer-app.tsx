@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { LinearRouter } from 'hono/router/linear-router';
 import type { RespondentDeps } from '../../shared/respondent-deps.js';
 import type { AppOptions } from './app.js';
 import { handleErrors, serveAssets, useCommonMiddleware } from './common.js';
@@ -13,7 +14,7 @@ import { kioskRoutes } from './routes/kiosk.js';
  * imports the pages' declarations, never `route-table/table.ts`).
  */
 export function createAnswerApp(deps: RespondentDeps, options: AppOptions) {
-  const app = new Hono<AppEnv>();
+  const app = new Hono<AppEnv>({ router: new LinearRouter() });
   useCommonMiddleware(app);
   app.get('/health', (c) => c.json({ ok: true }));
   serveAssets(app);

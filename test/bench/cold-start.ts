@@ -1,5 +1,10 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LAMBDA_RUNTIME_ENVIRONMENT } from '../../infra/constructs/node-function.js';
+import { type StandIn, startParametersExtension } from '../rehearsal/support/stand-ins.js';
+import { freePort } from '../support/free-port.js';
 import { httpApiEvent } from '../support/lambda-events.js';
 import { organisationWithOpenRound } from '../support/round-setup.js';
 import { startBenchStack } from './support/bench-stack.js';
@@ -11,6 +16,29 @@ import { startServices } from './support/services.js';
 import { kb, median, ms, QUICK, ratio } from './support/stats.js';
 
 const RUNNER = fileURLToPath(new URL('./fixtures/cold-runner.mjs', import.meta.url));
+/**
+ * Each cold start on one core, as on Lambda: at 1,024 MB a function has 0.58 of a vCPU, so V8's background
+ * compile and GC threads take turns with the main thread instead of running beside it on a second core.
+ */
+const PINNED = process.env.BENCH_COLD_PINNED === '0' ? undefined : ['taskset', '-c', '1'];
+const EMPTY = fileURLToPath(new URL('./fixtures/empty-lambda.mjs', import.meta.url));
+
+/**
+ * Main-thread instructions of one cold start under callgrind (`BENCH_COLD_CALLGRIND=1`, needs valgrind): the
+ * same count on a loaded machine as on an idle one, so a cut can be judged while other work runs (decision 117).
+ */
+async function mainThreadInstructions(run: (launcher: string[]) => Promise<unknown>): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'kundpuls-callgrind-'));
+  try {
+    await run(['valgrind', '--tool=callgrind', '--separate-threads=yes', `--callgrind-out-file=${dir}/cg`]);
+    const main = readdirSync(dir).find((file) => file.endsWith('-01'));
+    const totals = /^(?:summary|totals): (\d+)/m.exec(readFileSync(join(dir, main ?? 'none'), 'utf8'));
+    if (!totals) throw new Error('callgrind wrote no totals');
+    return Number(totals[1]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 interface ColdRun {
   bootMs: number;
@@ -29,6 +57,7 @@ interface ColdRun {
 export async function coldStart(): Promise<Row[]> {
   const services = await startServices();
   const stack = await startBenchStack(services);
+  let extension: StandIn | undefined;
   try {
     const org = await organisationWithOpenRound(stack, 3);
     const [token] = await mintLinks(stack, org.orgId, org.roundId);
@@ -42,15 +71,63 @@ export async function coldStart(): Promise<Row[]> {
     // function (NODE_OPTIONS among it, if any), logs at info. The minimal Lambda gets no runtime flags at all.
     const env = {
       ...stack.env,
+      // By name, as on AWS: both Lambdas resolve DynamoDB's host before their first request.
+      DYNAMODB_ENDPOINT: services.dynamoEndpoint.replace('127.0.0.1', 'localhost'),
       LOG_LEVEL: 'info',
       AWS_ACCESS_KEY_ID: 'bench',
       AWS_SECRET_ACCESS_KEY: 'bench',
     };
     const nodeOptions = LAMBDA_RUNTIME_ENVIRONMENT.NODE_OPTIONS ?? '';
-    const start = (bundle: string, extra: Record<string, string>) =>
-      runChild<ColdRun>(RUNNER, { bundle, event }, { typescript: false, env: { ...env, ...extra } });
-    const startOurs = () => start(ours.outfile, { ...LAMBDA_RUNTIME_ENVIRONMENT, NODE_OPTIONS: nodeOptions });
-    const startMinimal = () => start(minimal.outfile, { NODE_OPTIONS: '' });
+    const start = (bundle: string, extra: Record<string, string>, launcher?: string[]) =>
+      runChild<ColdRun>(
+        RUNNER,
+        { bundle, event },
+        {
+          typescript: false,
+          env: extra,
+          launcher: launcher ?? PINNED,
+          nodeFlags: launcher ? ['--single-threaded'] : [],
+        },
+      );
+    // As deployed, ours reads the pepper through the Parameters and Secrets extension (a stand-in here, another
+    // process as on Lambda) on its first invocation; the minimal Lambda gets it in its environment.
+    const { TOKEN_PEPPER: pepper, ...withoutPepper } = env as typeof env & { TOKEN_PEPPER: string };
+    const parameter = '/kundpuls/bench/token-pepper';
+    const extensionPort = await freePort();
+    extension = await startParametersExtension(
+      extensionPort,
+      'eu-north-1',
+      new Map([['bench-session', 'answers']]),
+      new Map([[parameter, pepper]]),
+      [],
+    );
+    const oursEnv = {
+      ...withoutPepper,
+      ...LAMBDA_RUNTIME_ENVIRONMENT,
+      NODE_OPTIONS: nodeOptions,
+      TOKEN_PEPPER_PARAMETER: parameter,
+      PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: String(extensionPort),
+      AWS_SESSION_TOKEN: 'bench-session',
+    };
+    const minimalEnv = { ...env, NODE_OPTIONS: '' };
+    const startOurs = () => start(ours.outfile, oursEnv);
+    const startMinimal = () => start(minimal.outfile, minimalEnv);
+    if (process.env.BENCH_COLD_CALLGRIND) {
+      const count = (bundle: string, bundleEnv: Record<string, string>) =>
+        mainThreadInstructions((launcher) => start(bundle, bundleEnv, launcher));
+      // `ours` counts only ours (while trying a cut); anything else counts the floor and the minimal too.
+      const alone = process.env.BENCH_COLD_CALLGRIND === 'ours';
+      const o = await count(ours.outfile, oursEnv);
+      const [boot, m] = alone
+        ? [0, 0]
+        : [await count(EMPTY, minimalEnv), await count(minimal.outfile, minimalEnv)];
+      const millions = (n: number) => (n / 1e6).toFixed(1);
+      process.stderr.write(
+        alone
+          ? `cold start instructions (main thread): ours ${millions(o)} M\n`
+          : `cold start instructions (main thread, millions): boot ${millions(boot)}, ours ${millions(o)}, minimal ${millions(m)}: ${(o / m).toFixed(3)}× in all, ${((o - boot) / (m - boot)).toFixed(3)}× above boot\n`,
+      );
+    }
 
     const runs = Number(process.env.BENCH_COLD_RUNS) || (QUICK ? 5 : 9);
     const results = { ours: [] as ColdRun[], minimal: [] as ColdRun[] };
@@ -92,6 +169,7 @@ export async function coldStart(): Promise<Row[]> {
       },
     ];
   } finally {
+    await extension?.close();
     await stack.close();
     await services.close();
   }

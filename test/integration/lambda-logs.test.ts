@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-// Lambda sets this in on-demand execution environments; Powertools reports a cold start only where it is set.
+// Lambda sets this in on-demand execution environments (provisioned concurrency would mark no line cold).
 vi.hoisted(() => {
   process.env.AWS_LAMBDA_INITIALIZATION_TYPE = 'on-demand';
 });

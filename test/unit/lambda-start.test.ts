@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { onFirstInvocation } from '../../functions/first-invocation.js';
 import { lazyMailer } from '../../shared/adapters/lazy.js';
 import { extensionSecretReader } from '../../shared/adapters/ssm/extension-secret-reader.js';
@@ -38,6 +38,15 @@ describe('the pepper through the Parameters and Secrets extension', () => {
     expect(value).toBe('p'.repeat(43));
     const url = new URL(seen.at(-1)?.url ?? '', 'http://localhost');
     expect(url.searchParams.get('withDecryption')).toBe('true');
+  });
+
+  it('asks without fetch, whose first use in a process compiles undici (~60 ms of a cold start)', async () => {
+    vi.stubGlobal('fetch', () => Promise.reject(new Error('fetch used')));
+    try {
+      await expect(extensionSecretReader(env)('/kundpuls/prod/token-pepper')).resolves.toBe('p'.repeat(43));
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('fails with the status, not a value, when the extension refuses', async () => {

@@ -21,6 +21,8 @@ export interface ChildOptions {
   /** Run TypeScript through tsx (default); false for plain .mjs. */
   typescript?: boolean;
   timeoutMs?: number;
+  /** A command the child runs under, e.g. valgrind and its flags. */
+  launcher?: string[];
 }
 
 /** Runs a script in a fresh Node process and returns what it reported with reportResult. */
@@ -30,7 +32,8 @@ export function runChild<T>(script: string, input: unknown, options: ChildOption
     ...(options.nodeFlags ?? []),
     script,
   ];
-  const child = spawn(process.execPath, args, {
+  const [command, ...prefix] = [...(options.launcher ?? []), process.execPath];
+  const child = spawn(command as string, [...prefix, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, NODE_NO_WARNINGS: '1', ...options.env, BENCH_INPUT: JSON.stringify(input) },
     stdio: ['ignore', 'pipe', 'pipe'],
