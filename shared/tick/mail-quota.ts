@@ -1,8 +1,14 @@
 import type { Clock } from '../common-ports.js';
 import type { MailBucket, MailQuotaStore } from './ports.js';
 
-/** A take reserves this much time's worth of sends with one write: about ten writes a second at any rate. */
+/** A take reserves this much time's worth of sends with one write: about ten writes a second at high rates… */
 export const QUOTA_BATCH_MS = 100;
+/**
+ * …and at least this many sends, so at low rates the item is not written every mail or two (14/s: one write a
+ * batch of 10, 0.7 s of sends, not of 2). Slots not yet come in are sent when they do: a larger batch never sends
+ * faster, it only holds the next slots for one worker.
+ */
+export const QUOTA_BATCH_MIN = 10;
 /** The bucket holds at most this much time's worth of sends: any second carries at most the rate plus this. */
 export const QUOTA_BURST_MS = 200;
 
@@ -36,8 +42,8 @@ export function tokensAt(bucket: MailBucket | undefined, now: number, perMs: num
  */
 export function createMailQuota(deps: MailQuotaDeps): MailQuota {
   const perMs = deps.mailRatePerSecond / 1000;
-  const batch = Math.max(1, Math.ceil(perMs * QUOTA_BATCH_MS));
-  const capacity = Math.max(batch, Math.ceil(perMs * QUOTA_BURST_MS));
+  const batch = Math.max(QUOTA_BATCH_MIN, Math.ceil(perMs * QUOTA_BATCH_MS));
+  const capacity = Math.max(1, Math.ceil(perMs * QUOTA_BURST_MS));
   /** When each slot this worker took comes in (epoch ms), earliest first. */
   const slots: number[] = [];
   let known: MailBucket | undefined;

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryMailQuotaStore } from '../../shared/adapters/memory/tick-state.js';
-import { createMailQuota, QUOTA_BATCH_MS, QUOTA_BURST_MS } from '../../shared/tick/mail-quota.js';
+import {
+  createMailQuota,
+  QUOTA_BATCH_MIN,
+  QUOTA_BATCH_MS,
+  QUOTA_BURST_MS,
+} from '../../shared/tick/mail-quota.js';
 import { manualClock } from '../support/clock.js';
 
 describe('the account-wide send bucket', () => {
@@ -31,5 +36,23 @@ describe('the account-wide send bucket', () => {
     expect(requests.replace).toBeLessThanOrEqual(Math.ceil(2_000 / batch) + 2);
     // And never above the rate: all but the bucket's first fill came at 200 a second.
     expect(seconds).toBeGreaterThanOrEqual((2_000 - (rate * QUOTA_BURST_MS) / 1000 - batch) / rate);
+  });
+
+  it('writes the bucket once every ten sends or more at a low rate, and still paces each send', async () => {
+    const clock = manualClock(Date.parse('2027-03-01T08:00:00Z'));
+    const store = createMemoryMailQuotaStore();
+    const sleep = async (ms: number) => clock.set(new Date(clock.now().getTime() + ms).toISOString());
+    const quota = createMailQuota({ mailQuota: store, clock, sleep, mailRatePerSecond: 14 });
+    const times: number[] = [];
+
+    for (let i = 0; i < 200; i++) {
+      await quota.take();
+      times.push(clock.now().getTime());
+    }
+
+    expect(store.writes).toBeLessThanOrEqual(Math.ceil(200 / QUOTA_BATCH_MIN) + 1);
+    // Past the bucket's first few (its burst), one send every 1/14 s, not ten at once.
+    const gaps = times.slice(10).map((t, i) => t - (times[i + 9] as number));
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(Math.floor(1000 / 14));
   });
 });
