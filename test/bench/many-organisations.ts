@@ -163,6 +163,11 @@ const CONFIGURATIONS = [
   [200, 1],
   [200, 2],
 ] as const;
+/** Above one worker's pace (~350 mails/s at the issue's shape): whether more workers reach what one cannot. */
+const ABOVE_ONE_WORKER = [
+  [500, 1],
+  [500, 2],
+] as const;
 
 /**
  * Row 10 (issue 18 calls it row 9): many organisations opening in the same minute, at two SES quotas, with one and
@@ -170,12 +175,12 @@ const CONFIGURATIONS = [
  */
 export async function manyOrganisationsBench(): Promise<Row[]> {
   const runs: Run[] = [];
-  for (const [store, shape] of [
-    ['memory', FULL],
-    ['memory', CHECK],
-    ['dynalite', CHECK],
+  for (const [store, shape, configurations] of [
+    ['memory', FULL, [...CONFIGURATIONS, ...ABOVE_ONE_WORKER]],
+    ['memory', CHECK, CONFIGURATIONS],
+    ['dynalite', CHECK, CONFIGURATIONS],
   ] as const)
-    for (const [quota, workers] of CONFIGURATIONS) {
+    for (const [quota, workers] of configurations) {
       const run = await manyOrganisations(quota, workers, store, shape);
       process.stderr.write(`many organisations ${JSON.stringify(run)}\n`);
       runs.push(run);
@@ -197,8 +202,14 @@ export function rowsOf(runs: Run[]): Row[] {
     if (!run) throw new Error(`no ${store} run at ${quota}/s × ${workers}, ${shapeText(shape)}`);
     return run;
   };
-  const full = CONFIGURATIONS.map(([quota, workers]) => find('memory', FULL, quota, workers));
+  const full = [...CONFIGURATIONS, ...ABOVE_ONE_WORKER].map(([quota, workers]) =>
+    find('memory', FULL, quota, workers),
+  );
   const [slow, fastOne, fastTwo] = full as [Run, Run, Run];
+  const [aboveOne, aboveTwo] = ABOVE_ONE_WORKER.map(([quota, workers]) =>
+    find('memory', FULL, quota, workers),
+  ) as [Run, Run];
+  const rate = (run: Run) => `${int(run.volume / run.allSentS)}/s (${ratio(paceOf(run))})`;
   const pairs = CONFIGURATIONS.map(
     ([quota, workers]) =>
       [find('memory', CHECK, quota, workers), find('dynalite', CHECK, quota, workers)] as const,
@@ -241,16 +252,16 @@ export function rowsOf(runs: Run[]): Row[] {
     {
       n: 10,
       what: 'Many organisations at once: time until all are sent vs volume ÷ quota, and the spread of finish times',
-      figure: `${line(slow)}. ${line(fastOne)}. ${line(fastTwo)}`,
+      figure: `${line(slow)}. ${line(fastOne)}. ${line(fastTwo)}. ${line(aboveOne)}. ${line(aboveTwo)}`,
       target: '≤ 1.10× at 14/s (1 worker) and at 200/s (2 workers)',
       ok: paceOf(slow) <= 1.1 && paceOf(fastTwo) <= 1.1,
     },
     {
       n: 10,
       what: 'Many organisations at once: do more workers reach the quota, DynamoDB requests a mail, peak memory of a worker',
-      figure: `at 200/s, 1 worker sends at ${int(fastOne.volume / fastOne.allSentS)}/s, 2 workers at ${int(fastTwo.volume / fastTwo.allSentS)}/s; DynamoDB requests a mail ${full.map((r) => r.requestsPerMail.toFixed(1)).join(', ')}; workers' peak heap ${mb(workersHeap)} above the memory stores' own ${mb(storesHeap)}; on dynalite (no store in the process) peak RSS ${mb(Math.max(...dynalite.map((r) => r.peakRss)))}, heap ${mb(Math.max(...dynalite.map((r) => r.peakHeap)))}; real time ${seconds(full.reduce((sum, r) => sum + r.realS, 0))} for the three runs`,
-      target: '2 workers reach the quota one cannot',
-      ok: paceOf(fastTwo) <= 1.1 && paceOf(fastTwo) < paceOf(fastOne),
+      figure: `at 200/s, 1 worker sends at ${rate(fastOne)}, 2 workers at ${rate(fastTwo)}; at 500/s, 1 worker at ${rate(aboveOne)}, 2 workers at ${rate(aboveTwo)}; DynamoDB requests a mail ${full.map((r) => `${r.requestsPerMail.toFixed(2)} (${r.quota}/s × ${r.workers})`).join(', ')}; workers' peak heap ${mb(workersHeap)} above the memory stores' own ${mb(storesHeap)}; on dynalite (no store in the process) peak RSS ${mb(Math.max(...dynalite.map((r) => r.peakRss)))}, heap ${mb(Math.max(...dynalite.map((r) => r.peakHeap)))}; real time ${seconds(full.reduce((sum, r) => sum + r.realS, 0))} for these ${full.length} runs`,
+      target: '2 workers reach the quota one cannot (500/s); at 200/s, 2 workers ≤ 1.10×',
+      ok: paceOf(aboveTwo) <= 1.1 && paceOf(aboveOne) > 1.1 && paceOf(fastTwo) <= 1.1,
     },
     {
       n: 10,
