@@ -1,5 +1,4 @@
-import { Hono } from 'hono';
-import { LinearRouter } from 'hono/router/linear-router';
+import { Hono } from 'hono/tiny';
 import type { RespondentDeps } from '../../shared/respondent-deps.js';
 import type { AppOptions } from './app.js';
 import { handleErrors, serveAssets, useCommonMiddleware } from './common.js';
@@ -14,7 +13,7 @@ import { kioskRoutes } from './routes/kiosk.js';
  * imports the pages' declarations, never `route-table/table.ts`).
  */
 export function createAnswerApp(deps: RespondentDeps, options: AppOptions) {
-  const app = new Hono<AppEnv>({ router: new LinearRouter() });
+  const app = new Hono<AppEnv>();
   useCommonMiddleware(app);
   app.get('/health', (c) => c.json({ ok: true }));
   serveAssets(app);

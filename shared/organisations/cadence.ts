@@ -1,19 +1,7 @@
 import { TZDate } from '@date-fns/tz';
-import * as z from 'zod/mini';
+import type { Cadence } from './cadence-schema.js';
 
-/**
- * When rounds open by themselves. Fixed dates at 09:00 in the organisation's time zone: a pulse lands in the
- * morning inbox, and staff everywhere in one organisation get it on the same working day.
- */
-export const CadenceSchema = z.union([
-  z.enum(['twice-yearly', 'quarterly', 'monthly', 'manual']),
-  z.object({
-    dates: z
-      .array(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Dates are YYYY-MM-DD')))
-      .check(z.minLength(1), z.maxLength(24)),
-  }),
-]);
-export type Cadence = z.infer<typeof CadenceSchema>;
+export { type Cadence, CadenceSchema } from './cadence-schema.js';
 
 const MONTHS: Record<'twice-yearly' | 'quarterly' | 'monthly', number[]> = {
   'twice-yearly': [3, 9],

@@ -129,7 +129,7 @@ export async function coldStart(): Promise<Row[]> {
       );
     }
 
-    const runs = Number(process.env.BENCH_COLD_RUNS) || (QUICK ? 5 : 9);
+    const runs = Number(process.env.BENCH_COLD_RUNS) || (QUICK ? 7 : 21);
     const results = { ours: [] as ColdRun[], minimal: [] as ColdRun[] };
     await startOurs(); // the first read of each file from disk is not a cold start Lambda would see
     await startMinimal();

@@ -3,7 +3,7 @@ import type { Action } from '../../actions/action.js';
 import type { StoredAnswer } from '../../answers/answer.js';
 import type { IdempotencyRecord } from '../../idempotency/idempotent.js';
 import type { ApiKeyRecord } from '../../organisations/api-key.js';
-import { CadenceSchema } from '../../organisations/cadence.js';
+import { CadenceSchema } from '../../organisations/cadence-schema.js';
 import type { CustomerTerm } from '../../organisations/customer-term.js';
 import type { Organisation } from '../../organisations/organisation.js';
 import type { Respondent, Segments } from '../../respondents/respondent.js';
