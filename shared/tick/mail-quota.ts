@@ -62,10 +62,12 @@ export function createMailQuota(deps: MailQuotaDeps): MailQuota {
     for (;;) {
       const seen = trusted ? known : await deps.mailQuota.read();
       const at = now();
-      const tokens = tokensAt(seen, at, perMs, capacity);
+      // A debt deeper than one batch at this rate was taken at a higher one (a rate lowered since, or a local run
+      // with no limit): never make a worker wait for more than a batch of it.
+      const tokens = Math.max(-batch, tokensAt(seen, at, perMs, capacity));
       if (tokens < 0) {
         // Another batch is still coming in. Our copy may be stale; the conditional write after the wait tells.
-        known = seen;
+        known = seen && { ...seen, tokens, at };
         trusted = true;
         await sleepUntil(at + Math.ceil(-tokens / perMs));
         continue;

@@ -55,4 +55,18 @@ describe('the account-wide send bucket', () => {
     const gaps = times.slice(10).map((t, i) => t - (times[i + 9] as number));
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(Math.floor(1000 / 14));
   });
+
+  it('waits at most one batch for a bucket left far below zero by a higher rate', async () => {
+    const clock = manualClock(Date.parse('2027-03-01T08:00:00Z'));
+    const store = createMemoryMailQuotaStore();
+    // A run with no rate limit reserved 100,000 sends a moment ago; the rate is 14/s now.
+    await store.replace({ tokens: -100_000, at: clock.now().getTime(), version: 1 }, 0);
+    const sleep = async (ms: number) => clock.set(new Date(clock.now().getTime() + ms).toISOString());
+    const quota = createMailQuota({ mailQuota: store, clock, sleep, mailRatePerSecond: 14 });
+    const start = clock.now().getTime();
+
+    await quota.take();
+
+    expect(clock.now().getTime() - start).toBeLessThanOrEqual(((2 * QUOTA_BATCH_MIN) / 14) * 1000 + 1);
+  });
 });
