@@ -1,24 +1,17 @@
 import type { Run } from './many-organisations.js';
+import {
+  ABOVE_ONE_WORKER,
+  AGREE,
+  CHECK,
+  CONFIGURATIONS,
+  DB_MS,
+  FULL,
+  SES_MS,
+  type Shape,
+  TICK_BUDGET_S,
+} from './many-organisations-shape.js';
 import type { Row } from './support/rows.js';
 import { int, mb, ratio } from './support/stats.js';
-
-export interface Shape {
-  orgs: number;
-  respondents: number;
-}
-
-/** The shapes, the model and the configurations row 10 is measured with (`many-organisations.ts`). */
-export interface RowShape {
-  full: Shape;
-  check: Shape;
-  /** How far the memory stores' figures may be from dynalite's at the same shape. */
-  agree: number;
-  sesMs: number;
-  dbMs: number;
-  tickBudgetS: number;
-  configurations: readonly (readonly [quota: number, workers: number])[];
-  aboveOneWorker: readonly (readonly [quota: number, workers: number])[];
-}
 
 const seconds = (s: number) => `${s < 100 ? s.toFixed(1) : int(s)} s`;
 const paceOf = (run: Run) => run.allSentS / (run.volume / run.quota);
@@ -28,16 +21,7 @@ const sameShape = (a: Shape, b: Shape) => a.orgs === b.orgs && a.respondents ===
 const differs = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1e-9);
 
 /** The row's lines from its nine runs (each configuration: the issue's shape on memory, the check on both). */
-export function rowsOf(runs: Run[], row: RowShape): Row[] {
-  const {
-    full: FULL,
-    check: CHECK,
-    agree: AGREE,
-    sesMs: SES_MS,
-    dbMs: DB_MS,
-    tickBudgetS: TICK_BUDGET_S,
-  } = row;
-  const { configurations: CONFIGURATIONS, aboveOneWorker: ABOVE_ONE_WORKER } = row;
+export function rowsOf(runs: Run[]): Row[] {
   const find = (store: string, shape: Shape, quota: number, workers: number) => {
     const run = runs.find(
       (r) => r.store === store && sameShape(r.shape, shape) && r.quota === quota && r.workers === workers,

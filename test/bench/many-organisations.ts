@@ -1,34 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { TICK_BUDGET_SECONDS } from '../../infra/stacks/service-stack.js';
 import { seedOrganisationWithRound } from '../support/many-organisations.js';
-import { type RowShape, rowsOf, type Shape } from './many-organisations-rows.js';
+import { rowsOf } from './many-organisations-rows.js';
+import {
+  ABOVE_ONE_WORKER,
+  CHECK,
+  CONFIGURATIONS,
+  DB_MS,
+  FULL,
+  SES_MS,
+  type Shape,
+  TICK_BUDGET_S,
+} from './many-organisations-shape.js';
 import { startBenchStack } from './support/bench-stack.js';
 import { type MemoryPeak, runChild } from './support/child.js';
 import type { Row } from './support/rows.js';
 import { inChunks } from './support/seed.js';
 import { startServices } from './support/services.js';
-import { QUICK } from './support/stats.js';
 
 const CHILD = fileURLToPath(new URL('./many-organisations-child.ts', import.meta.url));
-
-/**
- * The issue's shape, 2,000 organisations of 300 (600,000 invitations), runs on the memory stores standing for the
- * table: dynalite serves ~800 requests a second here, ~5 h a configuration at the issue's shape. The
- * substitution is checked by running a reduced shape (2,000 × BENCH_MANY_RESPONDENTS, default 3) on both and
- * comparing. Quick: 520 organisations (still more than the old cap of 500 rounds) of 60, checked at 520 × 2.
- */
-const FULL: Shape = QUICK ? { orgs: 520, respondents: 60 } : { orgs: 2000, respondents: 300 };
-const CHECK: Shape = QUICK
-  ? { orgs: 520, respondents: 2 }
-  : { orgs: 2000, respondents: Number(process.env.BENCH_MANY_RESPONDENTS ?? 3) };
-/** How far the memory stores' figures may be from dynalite's at the same shape for the substitution to hold. */
-const AGREE = 0.05;
-/** Modelled in-region latencies (row 8's model, not measurable here): one SES call, one DynamoDB request. */
-const SES_MS = 30;
-const DB_MS = 5;
-/** As deployed. */
-const TICK_BUDGET_S = TICK_BUDGET_SECONDS;
 
 interface WorkerResult {
   sent: number;
@@ -153,17 +143,6 @@ export function summarise(result: WorkerResult, startAt: number, quota: number) 
 }
 
 export type Run = Awaited<ReturnType<typeof manyOrganisations>>;
-const CONFIGURATIONS = [
-  [14, 1],
-  [200, 1],
-  [200, 2],
-] as const;
-/** Above one worker's pace (~350 mails/s at the issue's shape): whether more workers reach what one cannot. */
-const ABOVE_ONE_WORKER = [
-  [500, 1],
-  [500, 2],
-] as const;
-
 /**
  * Row 10 (issue 18 calls it row 9): many organisations opening in the same minute, at two SES quotas, with one and
  * two workers: the issue's shape on the memory stores, then the reduced shape on both to check the substitution.
@@ -180,20 +159,8 @@ export async function manyOrganisationsBench(): Promise<Row[]> {
       process.stderr.write(`many organisations ${JSON.stringify(run)}\n`);
       runs.push(run);
     }
-  return rowsOf(runs, ROW);
+  return rowsOf(runs);
 }
-
-/** What the row's lines are measured against. */
-const ROW: RowShape = {
-  full: FULL,
-  check: CHECK,
-  agree: AGREE,
-  sesMs: SES_MS,
-  dbMs: DB_MS,
-  tickBudgetS: TICK_BUDGET_S,
-  configurations: CONFIGURATIONS,
-  aboveOneWorker: ABOVE_ONE_WORKER,
-};
 
 /**
  * `tsx test/bench/many-organisations.ts 14 1 memory full`: one configuration alone (store `memory` or `dynalite`,
@@ -205,7 +172,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (args[0]?.endsWith('.json')) {
     const runs = args.map((file) => JSON.parse(readFileSync(file, 'utf8')) as Run);
     const cell = (text: string) => text.replaceAll('|', '\\|');
-    for (const r of rowsOf(runs, ROW))
+    for (const r of rowsOf(runs))
       process.stdout.write(
         `| ${r.n} | ${cell(r.what)} | ${cell(r.figure)} | ${cell(r.target)} | ${r.ok ? 'yes' : 'NO'} |\n`,
       );
