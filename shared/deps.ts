@@ -1,7 +1,7 @@
 import { createActionStore } from './adapters/dynamodb/action-store.js';
 import { createApiKeyStore } from './adapters/dynamodb/api-key-store.js';
 import { createBenchmarkStore } from './adapters/dynamodb/benchmark-store.js';
-import { createDocumentClient } from './adapters/dynamodb/client.js';
+import { clientForTable } from './adapters/dynamodb/client.js';
 import { createIdempotencyStore } from './adapters/dynamodb/idempotency-store.js';
 import { createMailQuotaStore } from './adapters/dynamodb/mail-quota-store.js';
 import { createOrganisationStore } from './adapters/dynamodb/organisation-store.js';
@@ -89,11 +89,7 @@ export function eventBridgeTickTrigger(config: { region: string; tickRuleName: s
  * passes its choices; `overrides` replaces parts in tests and benchmarks.
  */
 export function createDeps(config: ServiceSettings, choices: Choices, overrides: Partial<Deps> = {}): Deps {
-  const db = createDocumentClient({
-    tableName: config.tableName,
-    region: config.region,
-    endpoint: config.dynamoEndpoint,
-  });
+  const db = clientForTable(config);
   const table = config.tableName;
   const clock = overrides.clock ?? choices.clock;
   const respondent = createRespondentDeps(config, clock, db);

@@ -1,4 +1,4 @@
-import { createDocumentClient } from './adapters/dynamodb/client.js';
+import { clientForTable } from './adapters/dynamodb/client.js';
 import { createSuppressionStore } from './adapters/dynamodb/suppression-store.js';
 import { createLogger } from './adapters/logging/json-logger.js';
 import type { Clock } from './common-ports.js';
@@ -7,11 +7,7 @@ import type { NotificationSettings } from './settings/ses-notifications.js';
 
 /** The SES notifications' composition root: suppression items and the address hash, nothing more. */
 export function createNotificationDeps(config: NotificationSettings, clock: Clock) {
-  const db = createDocumentClient({
-    tableName: config.tableName,
-    region: config.region,
-    endpoint: config.dynamoEndpoint,
-  });
+  const db = clientForTable(config);
   return {
     clock,
     logger: createLogger(config.logLevel),

@@ -1,7 +1,7 @@
 import { createAnswerCodeReader } from './adapters/dynamodb/answer-code-reader.js';
 import { createAnswerLinkReader } from './adapters/dynamodb/answer-link-reader.js';
 import { createAnswerStore } from './adapters/dynamodb/answer-store.js';
-import { createDocumentClient } from './adapters/dynamodb/client.js';
+import { clientForTable } from './adapters/dynamodb/client.js';
 import { createCounterStore } from './adapters/dynamodb/counter-store.js';
 import { createInvitationStore } from './adapters/dynamodb/invitation-store.js';
 import { createRateCounter } from './adapters/dynamodb/rate-counter.js';
@@ -54,11 +54,7 @@ export const tokenGuessingLimit = (rateCounter: RateCounter, secrets: Secrets, c
 export function createRespondentDeps(
   config: AnswersSettings,
   clock: Clock,
-  db = createDocumentClient({
-    tableName: config.tableName,
-    region: config.region,
-    endpoint: config.dynamoEndpoint,
-  }),
+  db = clientForTable(config),
 ): RespondentDeps {
   const table = config.tableName;
   const secrets = createSecrets(config.tokenPepper);

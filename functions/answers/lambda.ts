@@ -1,5 +1,5 @@
 import { getConnInfo, handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
-import { createDocumentClient, warmConnection } from '../../shared/adapters/dynamodb/client.js';
+import { clientForTable, warmConnection } from '../../shared/adapters/dynamodb/client.js';
 import { extensionSecretReader } from '../../shared/adapters/ssm/extension-secret-reader.js';
 import { createRespondentDeps, systemClock } from '../../shared/respondent-deps.js';
 import { startAnswersSettings } from '../../shared/settings/answers.js';
@@ -10,11 +10,7 @@ import { onFirstInvocation } from '../first-invocation.js';
 export const handler = onFirstInvocation(async () => {
   const { settings, tokenPepper } = startAnswersSettings(process.env, extensionSecretReader(process.env));
   // Built, and its first request made, while the extension answers with the pepper: the two round trips overlap.
-  const db = createDocumentClient({
-    tableName: settings.tableName,
-    region: settings.region,
-    endpoint: settings.dynamoEndpoint,
-  });
+  const db = clientForTable(settings);
   const [pepper] = await Promise.all([tokenPepper, warmConnection(db, settings.tableName)]);
   const deps = createRespondentDeps({ ...settings, tokenPepper: pepper }, systemClock, db);
   const handleEvent = handle(

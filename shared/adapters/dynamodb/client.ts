@@ -42,6 +42,14 @@ export function warmConnection(db: DynamoDBDocumentClient, tableName: string): P
   );
 }
 
+/** The client for a function's table settings (`table` in shared/settings/parts.ts). */
+export const clientForTable = (settings: { tableName: string; region: string; dynamoEndpoint?: string }) =>
+  createDocumentClient({
+    tableName: settings.tableName,
+    region: settings.region,
+    endpoint: settings.dynamoEndpoint,
+  });
+
 export function isConditionFailure(error: unknown): boolean {
   return error instanceof Error && error.name === 'ConditionalCheckFailedException';
 }

@@ -10,7 +10,7 @@ import { createAnswerLinkReader } from '../../../shared/adapters/dynamodb/answer
 import { createAnswerStore } from '../../../shared/adapters/dynamodb/answer-store.js';
 import { createApiKeyStore } from '../../../shared/adapters/dynamodb/api-key-store.js';
 import { createBenchmarkStore } from '../../../shared/adapters/dynamodb/benchmark-store.js';
-import { createDocumentClient } from '../../../shared/adapters/dynamodb/client.js';
+import { clientForTable } from '../../../shared/adapters/dynamodb/client.js';
 import { createInvitationStore } from '../../../shared/adapters/dynamodb/invitation-store.js';
 import { createMailQuotaStore } from '../../../shared/adapters/dynamodb/mail-quota-store.js';
 import { createOrganisationStore } from '../../../shared/adapters/dynamodb/organisation-store.js';
@@ -79,11 +79,7 @@ export async function startBenchStack(
   const port = (server.address() as AddressInfo).port;
   const env = { ...serviceEnv(services, pepper, `http://localhost:${port}`), ...options.env };
   const config = await loadConfig(env);
-  const db = createDocumentClient({
-    tableName: config.tableName,
-    region: config.region,
-    endpoint: config.dynamoEndpoint,
-  });
+  const db = clientForTable(config);
   const meter = meterClient(db);
   const t = config.tableName;
   const choices = localChoices();
