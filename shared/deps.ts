@@ -17,7 +17,7 @@ import type { ChartRenderer } from './mail/chart-png.js';
 import type { ApiKeyStore } from './organisations/ports.js';
 import { createLimit, type FailureLimit, type Limit, type RateCounter } from './rate-limiter.js';
 import { createRespondentDeps, type RespondentDeps, systemClock } from './respondent-deps.js';
-import type { Secrets } from './security/secrets.js';
+import { createSecrets, type Secrets } from './security/secrets.js';
 import type { ServiceSettings } from './settings/api.js';
 import type { SmsSettings, TickPaceSettings } from './settings/parts.js';
 import type { TickTrigger } from './tick/ports.js';
@@ -28,6 +28,8 @@ export { systemClock };
 /** Everything but the tick's pace: what the API serves from. */
 export interface Deps extends Omit<TickDeps, keyof TickPaceSettings>, RespondentDeps {
   config: ServiceSettings;
+  /** At hand from the start: the API and the tick read the pepper at load. */
+  secrets: Secrets;
   apiKeys: ApiKeyStore;
   idempotency: IdempotencyStore;
   limits: {
@@ -92,9 +94,11 @@ export function createDeps(config: ServiceSettings, choices: Choices, overrides:
   const db = clientForTable(config);
   const table = config.tableName;
   const clock = overrides.clock ?? choices.clock;
-  const respondent = createRespondentDeps(config, clock, db);
+  const secrets = createSecrets(config.tokenPepper);
+  const respondent = createRespondentDeps(config, secrets, clock, db);
   return {
     ...respondent,
+    secrets,
     sleep,
     mailer: lazyMailer(async () => {
       const { createSesClient, createSesMailer } = await import('./adapters/ses/ses-mailer.js');
@@ -118,7 +122,7 @@ export function createDeps(config: ServiceSettings, choices: Choices, overrides:
     actions: createActionStore(db, table),
     config,
     publicUrl: config.publicUrl,
-    limits: { ...respondent.limits, ...apiLimits(respondent.rateCounter, respondent.secrets) },
+    limits: { ...respondent.limits, ...apiLimits(respondent.rateCounter, secrets) },
     ...overrides,
   };
 }

@@ -1,6 +1,6 @@
 import type { Clock } from './common-ports.js';
 import { DomainError } from './errors.js';
-import type { Secrets } from './security/secrets.js';
+import type { SecretsSource } from './security/secrets.js';
 
 export interface RateVerdict {
   allowed: boolean;
@@ -44,13 +44,13 @@ export interface Limit {
  */
 export function createLimit(
   counter: RateCounter,
-  secrets: Secrets,
+  secrets: SecretsSource,
   name: string,
   windows: RateWindow[],
 ): Limit {
   return {
     async hit(subject) {
-      const key = `${name}#${secrets.hash(`rate:${name}:${subject}`).slice(0, 32)}`;
+      const key = `${name}#${(await secrets).hash(`rate:${name}:${subject}`).slice(0, 32)}`;
       const verdicts = await Promise.all(windows.map((w) => counter.hit(key, w.limit, w.windowSeconds)));
       const refused = verdicts.filter((v) => !v.allowed);
       return refused.length === 0

@@ -16,15 +16,16 @@ import type { Logger } from './logger.js';
 import { createFailureLimit, createLimit, type FailureLimit, type RateCounter } from './rate-limiter.js';
 import type { RespondentStore, SuppressionStore } from './respondents/ports.js';
 import type { InvitationStore } from './rounds/ports.js';
-import { createSecrets, type Secrets } from './security/secrets.js';
-import type { AnswersSettings } from './settings/answers.js';
+import type { SecretsSource } from './security/secrets.js';
+import type { RespondentSettings } from './settings/answers.js';
 
 /** What the respondent's pages need: the link, the answer, unsubscribing. No mailer, no reports. */
 export interface RespondentDeps {
-  config: AnswersSettings;
+  config: RespondentSettings;
   clock: Clock;
   logger: Logger;
-  secrets: Secrets;
+  /** On the answer pages, read when a request first needs the pepper: a link's GET never does. */
+  secrets: SecretsSource;
   answerLinks: AnswerLinkReader;
   answers: AnswerStore;
   invitations: InvitationStore;
@@ -41,7 +42,7 @@ export interface RespondentDeps {
 export const systemClock: Clock = { now: () => new Date() };
 
 /** Failed link look-ups from one client address: 20 in ten minutes. */
-export const tokenGuessingLimit = (rateCounter: RateCounter, secrets: Secrets, clock: Clock) =>
+export const tokenGuessingLimit = (rateCounter: RateCounter, secrets: SecretsSource, clock: Clock) =>
   createFailureLimit(
     createLimit(rateCounter, secrets, 'link-guess', [{ limit: 20, windowSeconds: 600 }]),
     clock,
@@ -52,12 +53,12 @@ export const tokenGuessingLimit = (rateCounter: RateCounter, secrets: Secrets, c
  * no SES client or MIME composer and the page a respondent clicks starts as fast as Hono and DynamoDB allow.
  */
 export function createRespondentDeps(
-  config: AnswersSettings,
+  config: RespondentSettings,
+  secrets: SecretsSource,
   clock: Clock,
   db = clientForTable(config),
 ): RespondentDeps {
   const table = config.tableName;
-  const secrets = createSecrets(config.tokenPepper);
   const rateCounter = createRateCounter(db, table, clock);
   return {
     config,

@@ -1,6 +1,6 @@
 import { validationFailed } from '../errors.js';
 import type { InvitationStore } from '../rounds/ports.js';
-import type { Secrets } from '../security/secrets.js';
+import type { Secrets, SecretsSource } from '../security/secrets.js';
 import { type AnswerInput, FREE_TEXT_FIELDS, isEmptyAnswer, type StoredAnswer } from './answer.js';
 import type { AnswerLink } from './answer-link.js';
 import type { AnswerStore } from './ports.js';
@@ -8,7 +8,7 @@ import type { AnswerStore } from './ports.js';
 export interface SubmitDeps {
   answers: AnswerStore;
   invitations: InvitationStore;
-  secrets: Secrets;
+  secrets: SecretsSource;
 }
 
 /**
@@ -30,7 +30,7 @@ export async function submitAnswer(deps: SubmitDeps, link: AnswerLink, input: An
     throw validationFailed('The answer is empty: give a place, "dont-know", a comment or value picks', [
       { path: '(body)', message: 'Nothing to store', code: 'empty_answer' },
     ]);
-  const answerKey = answerKeyOf(deps.secrets, link.round.id, link.token.respondentKey);
+  const answerKey = answerKeyOf(await deps.secrets, link.round.id, link.token.respondentKey);
   const texts: StoredAnswer['texts'] = {};
   for (const field of FREE_TEXT_FIELDS) {
     const text = input[field];

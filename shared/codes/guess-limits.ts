@@ -1,6 +1,6 @@
 import type { Clock } from '../common-ports.js';
 import { DomainError } from '../errors.js';
-import type { Secrets } from '../security/secrets.js';
+import type { SecretsSource } from '../security/secrets.js';
 
 /**
  * A fixed-window counter every Lambda container shares (an item in the table), so limits hold however many
@@ -23,13 +23,13 @@ export const CODE_GUESS_LIMITS = {
 
 export interface GuessLimitDeps {
   counters: AttemptCounter;
-  secrets: Secrets;
+  secrets: SecretsSource;
   clock: Clock;
 }
 
 // The address is hashed: a counter item's key must not hold personal data.
-const clientName = (deps: GuessLimitDeps, client: string) =>
-  `code-guess:client:${deps.secrets.hash(`client:${client}`).slice(0, 32)}`;
+const clientName = async (deps: GuessLimitDeps, client: string) =>
+  `code-guess:client:${(await deps.secrets).hash(`client:${client}`).slice(0, 32)}`;
 const EVERYWHERE = 'code-guess:all';
 
 /** Refuses with 429 while either limit is used up. Only failures count, so answering never locks anyone out. */
@@ -37,7 +37,7 @@ export async function refuseWhileGuessing(deps: GuessLimitDeps, client: string):
   const now = deps.clock.now();
   const { perClient, everywhere } = CODE_GUESS_LIMITS;
   const [mine, all] = await Promise.all([
-    deps.counters.exceeded(clientName(deps, client), perClient.limit, perClient.windowMs, now),
+    deps.counters.exceeded(await clientName(deps, client), perClient.limit, perClient.windowMs, now),
     deps.counters.exceeded(EVERYWHERE, everywhere.limit, everywhere.windowMs, now),
   ]);
   if (mine || all) throw new DomainError('rate_limited', 'Too many unknown codes; try again later');
@@ -48,7 +48,7 @@ export async function countFailedCode(deps: GuessLimitDeps, client: string): Pro
   const now = deps.clock.now();
   const { perClient, everywhere } = CODE_GUESS_LIMITS;
   await Promise.all([
-    deps.counters.attempt(clientName(deps, client), perClient.limit, perClient.windowMs, now),
+    deps.counters.attempt(await clientName(deps, client), perClient.limit, perClient.windowMs, now),
     deps.counters.attempt(EVERYWHERE, everywhere.limit, everywhere.windowMs, now),
   ]);
 }

@@ -22,7 +22,7 @@ export async function resolveAnswerCode(
 ): Promise<AnswerLink> {
   await refuseWhileGuessing(deps, client);
   const code = normaliseCode(typed);
-  const found = code ? await deps.answerCodes.read(codeTokenHash(deps.secrets, code)) : {};
+  const found = code ? await deps.answerCodes.read(codeTokenHash(await deps.secrets, code)) : {};
   const token = found.token;
   if (
     token?.kind !== 'answer' ||

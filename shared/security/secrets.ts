@@ -22,6 +22,31 @@ export interface Secrets {
   open(sealed: string, secret: string): string | undefined;
 }
 
+/**
+ * Secrets at hand, or still on their way: the answer pages read the pepper only when a request first hashes
+ * with it (a GET of a link never does). Code that may run there takes this and `await`s it.
+ */
+export type SecretsSource = Secrets | PromiseLike<Secrets>;
+
+/**
+ * Secrets whose pepper is read on the first `await`, not before; a failed read is not kept, so the next request
+ * tries again (decision 136).
+ */
+export function secretsWhenNeeded(readPepper: () => Promise<string>): PromiseLike<Secrets> {
+  let secrets: Promise<Secrets> | undefined;
+  const load = () => {
+    secrets ??= readPepper()
+      .then(createSecrets)
+      .catch((error: unknown) => {
+        secrets = undefined;
+        throw error;
+      });
+    return secrets;
+  };
+  // biome-ignore lint/suspicious/noThenProperty: a lazy promise on purpose: the read starts at the first await
+  return { then: (onFulfilled, onRejected) => load().then(onFulfilled, onRejected) };
+}
+
 export function createSecrets(pepper: string): Secrets {
   if (pepper.length < 32) throw new Error('The token pepper must be at least 32 characters');
   return {

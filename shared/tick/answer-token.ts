@@ -1,5 +1,6 @@
 import type { Invitation, MailKind } from '../rounds/invitation.js';
 import type { Round } from '../rounds/round.js';
+import { linkKey } from '../tokens/link-key.js';
 import type { TickDeps, TickRun } from './tick-deps.js';
 
 /** Stores an answer token by its hash for this invitation: a link's (default) or a personal code's. */
@@ -22,14 +23,14 @@ export function putAnswerToken(
   });
 }
 
-/** A fresh personal link (256 bits from the CSPRNG), stored only as its hash; returns the link's URL. */
+/** A fresh personal link (256 bits from the CSPRNG), stored only under its key (a hash); returns the link's URL. */
 export async function newAnswerLink(
   deps: Pick<TickDeps, 'tokens' | 'secrets' | 'publicUrl'>,
   round: Round,
   invitation: Invitation,
 ): Promise<{ url: string; tokenHash: string }> {
   const token = `${round.orgId}.${round.id}.${deps.secrets.newSecret()}`;
-  const tokenHash = deps.secrets.hash(token);
+  const tokenHash = linkKey(token);
   await putAnswerToken(deps, round, invitation, tokenHash);
   return { url: `${deps.publicUrl}/r/${token}`, tokenHash };
 }

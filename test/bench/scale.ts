@@ -4,6 +4,7 @@ import { ANSWER_SHARDS, keys } from '../../shared/db/table.js';
 import type { Mailer } from '../../shared/mail/ports.js';
 import { respondentKeyOf } from '../../shared/respondents/respondent-identity.js';
 import { runTick } from '../../shared/tick/run-tick.js';
+import { linkKey } from '../../shared/tokens/link-key.js';
 import { organisationWithOpenRound } from '../support/round-setup.js';
 import { type BenchStack, startBenchStack } from './support/bench-stack.js';
 import { itemSize, readUnits, writeUnits } from './support/item-size.js';
@@ -45,7 +46,7 @@ async function realItems(stack: BenchStack) {
   return {
     round: itemSize(await get(keys.round(org.orgId, org.roundId))),
     invitation: itemSize(await get(keys.invitation(org.roundId, respondentKey))),
-    token: itemSize(await get(keys.token(stack.deps.secrets.hash(link)))),
+    token: itemSize(await get(keys.token(linkKey(link)))),
     roundReadFactor: consistentReads > 0 ? 1 : 0.5,
   };
 }

@@ -1,6 +1,7 @@
 import { BatchGetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createAnswerApp } from '../../functions/api/answer-app.js';
 import { keys } from '../../shared/db/table.js';
+import { linkKey } from '../../shared/tokens/link-key.js';
 import { organisationWithOpenRound } from '../support/round-setup.js';
 import { type BenchStack, startBenchStack } from './support/bench-stack.js';
 import type { Row } from './support/rows.js';
@@ -12,7 +13,7 @@ import { answerInputs, storedAnswerOf } from './support/synthetic.js';
 /** What the bare calls need for one link, prepared outside the timed part. */
 async function bareCalls(stack: BenchStack, token: string, body: Record<string, unknown>) {
   const [orgId, roundId] = token.split('.') as [string, string];
-  const tokenHash = stack.deps.secrets.hash(token);
+  const tokenHash = linkKey(token);
   const record = await stack.deps.tokens.get(tokenHash);
   if (record?.kind !== 'answer') throw new Error('link token not found');
   const { answer } = await storedAnswerOf(stack.deps.secrets, record, body);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerApp } from '../../functions/api/answer-app.js';
 import type { LocalStack } from '../../infra/local/stack.js';
 import { createRespondentDeps } from '../../shared/respondent-deps.js';
+import { createSecrets } from '../../shared/security/secrets.js';
 import { runTick } from '../../shared/tick/run-tick.js';
 import { manualClock } from '../support/clock.js';
 import { answerByCode, answerByLink, codesByEmployee } from '../support/code-setup.js';
@@ -189,8 +190,10 @@ describe('staff without e-mail', () => {
 describe('guessing codes', () => {
   it('holds the limit across containers: failures counted by one are refused by another', async () => {
     clock.advanceDays(1);
-    const container = () =>
-      createAnswerApp(createRespondentDeps(stack.config, clock), { clientAddress: () => '203.0.113.9' });
+    const container = (address = '203.0.113.9') =>
+      createAnswerApp(createRespondentDeps(stack.config, createSecrets(stack.config.tokenPepper), clock), {
+        clientAddress: () => address,
+      });
     const [one, two] = [container(), container()];
     const guess = (app: ReturnType<typeof container>, i: number) =>
       app.request('/k', {
@@ -202,9 +205,7 @@ describe('guessing codes', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 20; i++) statuses.push((await guess(i % 2 ? one : two, i)).status);
     const refused = await guess(two, 99);
-    const elsewhere = await createAnswerApp(createRespondentDeps(stack.config, clock), {
-      clientAddress: () => '198.51.100.4',
-    }).request('/k', {
+    const elsewhere = await container('198.51.100.4').request('/k', {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: 'code=0000000001',

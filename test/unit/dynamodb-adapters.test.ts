@@ -10,7 +10,6 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { createAnswerStore } from '../../shared/adapters/dynamodb/answer-store.js';
 import { batchWrite } from '../../shared/adapters/dynamodb/batch.js';
-import { warmConnection } from '../../shared/adapters/dynamodb/client.js';
 import { createInvitationStore } from '../../shared/adapters/dynamodb/invitation-store.js';
 import { createSuppressionStore } from '../../shared/adapters/dynamodb/suppression-store.js';
 
@@ -24,18 +23,6 @@ const throttled = () =>
   });
 
 describe('DynamoDB adapters under faults', () => {
-  it('warms a cold client with one read of a key nothing is stored under, and never fails a cold start', async () => {
-    const db = client();
-    const mock = mockClient(db);
-    mock.on(BatchGetCommand).rejects(throttled());
-
-    await expect(warmConnection(db, 't')).resolves.toBeUndefined();
-
-    const [call] = mock.commandCalls(BatchGetCommand);
-    expect(mock.calls()).toHaveLength(1);
-    expect(call?.args[0].input.RequestItems?.t?.Keys).toEqual([{ pk: 'WARM-UP', sk: 'WARM-UP' }]);
-  });
-
   it('retries what BatchWriteItem leaves unprocessed until every write lands', async () => {
     const db = client();
     const mock = mockClient(db);

@@ -5,6 +5,8 @@ import { onFirstInvocation } from '../../functions/first-invocation.js';
 import { lazyMailer } from '../../shared/adapters/lazy.js';
 import { extensionSecretReader } from '../../shared/adapters/ssm/extension-secret-reader.js';
 import type { OutgoingMail } from '../../shared/mail/ports.js';
+import { secretsWhenNeeded } from '../../shared/security/secrets.js';
+import { startAnswersSettings } from '../../shared/settings/answers.js';
 
 // The Parameters and Secrets extension's HTTP interface, as AWS documents it, on a local port.
 const seen: IncomingMessage[] = [];
@@ -71,6 +73,47 @@ describe('building a handler on its first invocation', () => {
 
     expect(answers).toEqual([4, 6, 8]);
     expect(builds).toBe(2);
+  });
+});
+
+describe('the pepper read when first needed (decision 136)', () => {
+  it('reads nothing until awaited, then once for every later use', async () => {
+    let reads = 0;
+    const secrets = secretsWhenNeeded(async () => {
+      reads++;
+      return 'p'.repeat(43);
+    });
+    const before = reads;
+
+    const [one, two] = await Promise.all([secrets, secrets]);
+    const three = await secrets;
+
+    expect(before).toBe(0);
+    expect(reads).toBe(1);
+    expect(one?.hash('x')).toBe(three.hash('x'));
+    expect(two).toBe(one);
+  });
+
+  it('does not keep a failed read: the next request reads again', async () => {
+    let reads = 0;
+    const secrets = secretsWhenNeeded(async () => {
+      reads++;
+      if (reads === 1) throw new Error('extension not ready');
+      return 'p'.repeat(43);
+    });
+
+    await expect(Promise.resolve(secrets)).rejects.toThrow('extension not ready');
+    const later = await secrets;
+
+    expect(later.hash('x')).toHaveLength(64);
+    expect(reads).toBe(2);
+  });
+
+  it('still fails the answer pages at load when no pepper can be had, not at their first POST', () => {
+    expect(() => startAnswersSettings({ TABLE_NAME: 'kundpuls' })).toThrow(/TOKEN_PEPPER/);
+    expect(() =>
+      startAnswersSettings({ TABLE_NAME: 'kundpuls', TOKEN_PEPPER_PARAMETER: '/kundpuls/prod/token-pepper' }),
+    ).toThrow(/TOKEN_PEPPER/);
   });
 });
 

@@ -1,6 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { AnswerLink } from '../../../shared/answers/answer-link.js';
 import type { RoundSnapshot } from '../../../shared/rounds/round.js';
-import type { Secrets } from '../../../shared/security/secrets.js';
 import { answerCopy } from '../pages/answer-copy.js';
 import type { FormValues } from '../pages/answer-form.js';
 
@@ -22,9 +22,13 @@ export function formFieldsOf(body: Record<string, unknown>): FormValues {
   return values;
 }
 
-/** The seed of one person's order of the values: a keyed hash of their link, so nothing is stored. */
-export const orderSeed = (deps: { secrets: Secrets }, link: AnswerLink) =>
-  deps.secrets.hash(`value-order:${link.round.id}:${link.token.respondentKey}`);
+/**
+ * The seed of one person's order of the values, the same on every link of theirs, so nothing is stored. Not
+ * keyed: the order is never stored with an answer, so knowing it tells nobody anything, and the GET of a link
+ * need not wait for the pepper (decision 136). The respondent key inside it is keyed already.
+ */
+export const orderSeed = (link: AnswerLink) =>
+  createHash('sha256').update(`value-order:${link.round.id}:${link.token.respondentKey}`).digest('hex');
 
 /** The form's own messages for a refused answer, one per field the schema named. */
 export function formErrors(

@@ -45,6 +45,9 @@ async function submit(c: Context<AppEnv>, services: Services) {
   // The body is read while the link is looked up; its errors still come after the link's (404 first).
   const reading = json ? readJson(c) : type === 'form' ? formValues(c) : undefined;
   reading?.catch(() => {});
+  // The answer's key needs the pepper, which the answer pages read when first needed: that read, too, runs
+  // while the link is looked up. A failure here is met again where the key is made.
+  Promise.resolve(deps.secrets).catch(() => {});
   const link = await resolve(c, services);
   if (!reading) throw unsupportedMediaType('application/x-www-form-urlencoded or application/json');
   if (!link.open) {
@@ -57,7 +60,7 @@ async function submit(c: Context<AppEnv>, services: Services) {
     c.html(
       <AnswerForm
         snapshot={link.round.snapshot}
-        seed={orderSeed(deps, link)}
+        seed={orderSeed(link)}
         values={values as FormValues}
         errors={errors}
       />,
@@ -90,7 +93,7 @@ export const answerPageRoutes: PageRoute<RespondentDeps>[] = [
     handle: async (c, services) => {
       const link = await resolve(c, services);
       if (!link.open) return closedPage(c, link);
-      return c.html(<AnswerForm snapshot={link.round.snapshot} seed={orderSeed(services.deps, link)} />);
+      return c.html(<AnswerForm snapshot={link.round.snapshot} seed={orderSeed(link)} />);
     },
   },
   {

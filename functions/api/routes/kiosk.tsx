@@ -52,7 +52,7 @@ async function openOrSubmit(c: Context<AppEnv>, { deps, clientAddress }: PageSer
   if (!link.open)
     return c.html(<Message language={snapshot.language} title={copy.closedTitle} text={copy.closed} />, 410);
   const hidden = { code, step: 'answer' };
-  const seed = orderSeed(deps, link);
+  const seed = orderSeed(link);
   if (!answering) return c.html(<AnswerForm snapshot={snapshot} seed={seed} hidden={hidden} />);
   const parsed = answerSchemaFor(snapshot).safeParse(values);
   if (parsed.success && isEmptyAnswer(parsed.data))

@@ -1,6 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
-  BatchGetCommand,
   DynamoDBDocumentClient,
   QueryCommand,
   type QueryCommandInput,
@@ -26,20 +25,6 @@ export function createDocumentClient(config: DynamoConfig): DynamoDBDocumentClie
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
-}
-
-/**
- * Reads a key nothing is stored under while a cold start waits for something else (the pepper from the secrets
- * extension): the client's first request (its endpoint rules, signing key, connection and, on AWS, the TLS
- * handshake) is then paid during that wait rather than by the respondent's. Half a read unit a cold start; a
- * failure changes nothing but that the first real request pays as before (decision 126).
- */
-export function warmConnection(db: DynamoDBDocumentClient, tableName: string): Promise<void> {
-  const nothing = { pk: 'WARM-UP', sk: 'WARM-UP' };
-  return db.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: [nothing] } } })).then(
-    () => undefined,
-    () => undefined,
-  );
 }
 
 /** The client for a function's table settings (`table` in shared/settings/parts.ts). */

@@ -22,6 +22,7 @@ import { eraseRespondent } from '../../../shared/respondents/erase-respondent.js
 import { importRespondents } from '../../../shared/respondents/import-respondents.js';
 import { listRespondents } from '../../../shared/respondents/list-respondents.js';
 import { respondentKeyOf } from '../../../shared/respondents/respondent-identity.js';
+import { linkKey } from '../../../shared/tokens/link-key.js';
 import { resolveValueList } from '../../../shared/values/resolve-value-list.js';
 import { createMemoryDeps } from '../../support/memory-deps.js';
 import { invitedRound, linkIn, staff, verifiedOrganisation } from './setup.js';
@@ -140,7 +141,7 @@ describe('organisations, keys, respondents and actions on the memory adapters', 
     expect(
       await deps.respondents.get(org.orgId, respondentKeyOf(deps.secrets, 'staff0@example.org')),
     ).toBeUndefined();
-    const tokens = await Promise.all(links.map((link) => deps.tokens.get(deps.secrets.hash(link))));
+    const tokens = await Promise.all(links.map((link) => deps.tokens.get(linkKey(link))));
     expect(tokens.filter((token) => token === undefined)).toHaveLength(1);
     expect((await deps.rounds.get(org.orgId, round.id))?.erasedInvitations).toBe(1);
   });
