@@ -10,7 +10,7 @@ import type { Row } from './support/rows.js';
 import { linksInMail } from './support/seed.js';
 import { startServices } from './support/services.js';
 import { int, median, ms, usd } from './support/stats.js';
-import { answerInputs } from './support/synthetic.js';
+import { answerBody, answerInputs } from './support/synthetic.js';
 
 /**
  * Public list prices, us-east-1 (checked 2026-11): SES outbound mail; DynamoDB on-demand after the November
@@ -87,7 +87,7 @@ export async function costBench(): Promise<Row[]> {
           await metered(stack, `/r/${links[answered]}`, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(next()),
+            body: answerBody(next()),
           }),
         );
       }

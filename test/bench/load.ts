@@ -8,7 +8,7 @@ import type { Row } from './support/rows.js';
 import { mintLinks } from './support/seed.js';
 import { startServices } from './support/services.js';
 import { int, ms, QUICK } from './support/stats.js';
-import { answerInputs } from './support/synthetic.js';
+import { answerBody, answerInputs } from './support/synthetic.js';
 
 const CLIENT = fileURLToPath(new URL('./fixtures/load-client.mjs', import.meta.url));
 
@@ -59,7 +59,7 @@ export async function loadBench(): Promise<Row[]> {
     const org = await organisationWithOpenRound(stack, QUICK ? 200 : 1000);
     const links = await mintLinks(stack, org.orgId, org.roundId);
     const next = answerInputs(6);
-    const bodies = Array.from({ length: 100 }, () => JSON.stringify(next()));
+    const bodies = Array.from({ length: 100 }, () => answerBody(next()));
     const duration = QUICK ? 5 : 15;
     const result = await runChild<LoadResult>(
       CLIENT,

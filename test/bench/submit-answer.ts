@@ -1,5 +1,6 @@
 import { BatchGetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createAnswerApp } from '../../functions/api/answer-app.js';
+import type { AnswerInput } from '../../shared/answers/answer.js';
 import { keys } from '../../shared/db/table.js';
 import { linkKey } from '../../shared/tokens/link-key.js';
 import { organisationWithOpenRound } from '../support/round-setup.js';
@@ -8,10 +9,10 @@ import type { Row } from './support/rows.js';
 import { mintLinks } from './support/seed.js';
 import { startServices } from './support/services.js';
 import { median, ms, QUICK, quantile, ratio } from './support/stats.js';
-import { answerInputs, storedAnswerOf } from './support/synthetic.js';
+import { answerBody, answerInputs, storedAnswerOf } from './support/synthetic.js';
 
 /** What the bare calls need for one link, prepared outside the timed part. */
-async function bareCalls(stack: BenchStack, token: string, body: Record<string, unknown>) {
+async function bareCalls(stack: BenchStack, token: string, body: AnswerInput) {
   const [orgId, roundId] = token.split('.') as [string, string];
   const tokenHash = linkKey(token);
   const record = await stack.deps.tokens.get(tokenHash);
@@ -55,15 +56,13 @@ export async function submitAnswerBench(): Promise<Row[]> {
     const org = await organisationWithOpenRound(stack, 40);
     const links = await mintLinks(stack, org.orgId, org.roundId);
     const next = answerInputs(2);
-    const bodies = links.map(() => next() as Record<string, unknown>);
-    const bare = await Promise.all(
-      links.map((link, i) => bareCalls(stack, link, bodies[i] as Record<string, unknown>)),
-    );
+    const inputs = links.map(() => next());
+    const bare = await Promise.all(links.map((link, i) => bareCalls(stack, link, inputs[i] as AnswerInput)));
     // The app the answer-pages Lambda runs (functions/answers), on the bench stack's metered stores.
     const answerApp = createAnswerApp(stack.deps, { clientAddress: () => '127.0.0.1' });
     // With content-length, as every HTTP client sends and API Gateway passes on.
     const submit = (i: number) => {
-      const body = JSON.stringify(bodies[i % links.length]);
+      const body = answerBody(inputs[i % links.length] as AnswerInput);
       return answerApp.request(`/r/${links[i % links.length]}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },

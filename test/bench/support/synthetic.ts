@@ -1,8 +1,15 @@
-import type { AnswerInput, StoredAnswer } from '../../../shared/answers/answer.js';
+import { type AnswerInput, DONT_KNOW, type StoredAnswer } from '../../../shared/answers/answer.js';
 import type { AnswerLink } from '../../../shared/answers/answer-link.js';
 import { submitAnswer } from '../../../shared/answers/submit-answer.js';
 import type { Segments } from '../../../shared/respondents/respondent.js';
 import type { Secrets } from '../../../shared/security/secrets.js';
+
+/**
+ * An answer as a respondent's client posts it: "don't know" is the string the API reads (`null` in the domain's
+ * input would read as a skipped place, and an answer with nothing else in it is refused as empty).
+ */
+export const answerBody = (input: AnswerInput): string =>
+  JSON.stringify({ ...input, rank: input.rank === null ? DONT_KNOW : input.rank });
 
 /** A small seeded PRNG (mulberry32): the same data on every run. */
 export function prng(seed: number) {
