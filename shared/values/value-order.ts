@@ -4,7 +4,7 @@ import type { Value } from './value-list.js';
 
 /**
  * The order one person sees the values in: a Fisher–Yates shuffle driven by a seed derived from their link
- * (a keyed hash of round and invitation), so every person gets their own order, a reload the same one, and
+ * (a hash of round and respondent key), so every person gets their own order, a reload the same one, and
  * nothing is stored. Customer and limiting values are mixed in like any other: no primacy for the customer,
  * no hint which values the product counts as limiting.
  */
