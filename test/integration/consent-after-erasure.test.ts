@@ -1,11 +1,10 @@
-import { type AttributeValue, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/stack.js';
 import { handleSesNotification } from '../../shared/mail/handle-ses-notification.js';
 import { runTick } from '../../shared/tick/run-tick.js';
 import { manualClock } from '../support/clock.js';
 import { enrolVerified } from '../support/enrol.js';
+import { scanTable } from '../support/scan-table.js';
 import { apiClient, clearMail, linkIn, sentMail, startTestStack } from '../support/stack.js';
 
 const clock = manualClock(Date.parse('2027-05-03T08:00:00Z'));
@@ -131,7 +130,7 @@ describe('consent survives erasure', () => {
 
     await erase(org, leaves);
     // Other organisations of this file hold the same address, unerased: only theirs may name it.
-    const items = (await scanAll()).filter(
+    const items = (await scanTable(stack)).filter(
       (item) => !String(item.pk).startsWith('ORG#') || item.pk === `ORG#${org.orgId}`,
     );
 
@@ -139,21 +138,3 @@ describe('consent survives erasure', () => {
     expect(JSON.stringify(items)).not.toContain(leaves);
   });
 });
-
-async function scanAll() {
-  const db = new DynamoDBClient({
-    endpoint: stack.dynamoEndpoint,
-    region: 'eu-north-1',
-    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
-  });
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, AttributeValue> | undefined;
-  do {
-    const page = await db.send(
-      new ScanCommand({ TableName: stack.config.tableName, ExclusiveStartKey: start }),
-    );
-    items.push(...(page.Items ?? []).map((item) => unmarshall(item)));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
-}

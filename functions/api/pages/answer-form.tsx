@@ -64,7 +64,8 @@ function ValuePicks(props: {
 
 /**
  * The pulse: five questions, plain HTML that works without JavaScript, labelled and grouped for screen readers.
- * `seed` (a hash of round and respondent key) fixes this person's order of the values: their own, the same on reload.
+ * `seed` (a hash of round and respondent key) fixes this person's order of the values: their own, the same on
+ * reload.
  */
 export function AnswerForm(props: {
   snapshot: RoundSnapshot;
